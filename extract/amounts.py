@@ -1,0 +1,48 @@
+"""Money amounts in Chinese text: 8.6亿元 -> (Decimal(860000000), "CNY")."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+import cn2an
+
+CURRENCIES = {
+    "美元": "USD", "美金": "USD", "港元": "HKD", "港币": "HKD", "欧元": "EUR", "日元": "JPY",
+    "英镑": "GBP", "新加坡元": "SGD", "人民币": "CNY", "元": "CNY", "US$": "USD", "$": "USD",
+}
+_NUM = r"[0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千]+"
+_UNIT = r"万亿|千万|百万|亿|万|千"
+_CUR = "|".join(sorted(map(re.escape, CURRENCIES), key=len, reverse=True))
+MONEY = re.compile(
+    rf"(?:(?P<pre>US\$|\$)\s*)?(?P<num>{_NUM})\s*(?P<unit>{_UNIT})?\s*(?P<cur>{_CUR})?(?:人民币)?"
+)
+
+
+def parse_money(text: str) -> tuple[Decimal, str] | None:
+    """The first amount of money in `text`, in base units, with its ISO 4217 code.
+
+    A bare number needs a currency or a 万/亿 unit to count as money; a unit without a
+    currency is read as renminbi, as Chinese business text does.
+    """
+    for m in MONEY.finditer(text):
+        currency = m.group("cur") or m.group("pre")
+        if not currency and not m.group("unit"):
+            continue
+        if text[m.end():m.end() + 1] in ("年", "月", "日", "%", "％", "人", "家", "个", "名", "倍"):
+            continue
+        value = _value(m.group("num"), m.group("unit") or "")
+        if value is not None and value > 0:
+            return value, CURRENCIES.get(currency or "元", "CNY")
+    return None
+
+
+def _value(number: str, unit: str) -> Decimal | None:
+    try:
+        if re.fullmatch(r"[0-9.]+", number):
+            base = Decimal(number)
+        else:
+            base = Decimal(str(cn2an.cn2an(number, "smart")))
+        factor = Decimal(str(cn2an.cn2an("一" + unit, "smart"))) if unit else Decimal(1)
+    except (ValueError, InvalidOperation):
+        return None
+    return (base * factor).normalize()

@@ -1,0 +1,110 @@
+"""Cleaning scraped documents without losing the way back to the original text.
+
+The cleaned text is a concatenation of slices of the original, so every character
+offset in it maps back to the original (``CleanText.to_original``).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from extract.resources import cues
+
+_CHUNK_MARK = re.compile(r"(\d{1,3})、")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass
+class CleanText:
+    text: str
+    clean_starts: list[int] = field(default_factory=list)
+    orig_starts: list[int] = field(default_factory=list)
+
+    def to_original(self, offset: int) -> int:
+        i = bisect.bisect_right(self.clean_starts, offset) - 1
+        if i < 0:
+            return offset
+        return self.orig_starts[i] + offset - self.clean_starts[i]
+
+
+def clean(original: str) -> CleanText:
+    """Drop junk lines, repeated lines and page-chunk markers; join chunks split mid-sentence."""
+    junk = cues()["junk"]
+    junk_res = [re.compile(p) for p in junk["line_patterns"]]
+    strip_res = re.compile("|".join(map(re.escape, junk["strip_tokens"])))
+    min_share = junk["min_cjk_share"]
+
+    lines = _lines(original)
+    chunked = _page_chunk_lines(original, lines)
+    seen: set[str] = set()
+    slices: list[tuple[int, int]] = []
+    for start, end in lines:
+        line = original[start:end]
+        body = line.strip()
+        if not body or any(r.search(body) for r in junk_res):
+            continue
+        if len(body) > 20 and len(_CJK.findall(body)) < min_share * len(body):
+            continue
+        if len(body) > 10:
+            if body in seen:
+                continue
+            seen.add(body)
+        if start in chunked:
+            start += chunked[start]
+            if slices and slices[-1][1] == -1:
+                slices.pop()  # page chunks join without a line break
+        for piece_start, piece_end in _without(original, start, end, strip_res):
+            slices.append((piece_start, piece_end))
+        slices.append((end, -1))  # a line break, kept from the original
+    return _assemble(original, slices)
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in re.finditer("\n", text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def _page_chunk_lines(text: str, lines: list[tuple[int, int]]) -> dict[int, int]:
+    """Line starts of a scraped PDF's numbered page chunks ("1、…", "2、…") -> marker length."""
+    marks: dict[int, tuple[int, int]] = {}
+    for start, end in lines:
+        m = _CHUNK_MARK.match(text, start, end)
+        if m:
+            marks[start] = (int(m.group(1)), m.end() - start)
+    numbers = [n for n, _ in marks.values()]
+    in_sequence = sum(1 for a, b in zip(numbers, numbers[1:]) if b == a + 1)
+    if in_sequence < 5:
+        return {}
+    return {start: length for start, (_, length) in marks.items()}
+
+
+def _without(text: str, start: int, end: int, pattern: re.Pattern) -> list[tuple[int, int]]:
+    pieces, cursor = [], start
+    for m in pattern.finditer(text, start, end):
+        pieces.append((cursor, m.start()))
+        cursor = m.end()
+    pieces.append((cursor, end))
+    return [(a, b) for a, b in pieces if b > a]
+
+
+def _assemble(original: str, slices: list[tuple[int, int]]) -> CleanText:
+    out = CleanText("")
+    parts: list[str] = []
+    length = 0
+    for start, end in slices:
+        if end == -1:  # line break: keep the original newline character where there is one
+            piece = "\n"
+            end = start + 1
+        else:
+            piece = original[start:end]
+        out.clean_starts.append(length)
+        out.orig_starts.append(start)
+        parts.append(piece)
+        length += len(piece)
+    out.text = "".join(parts)
+    return out

@@ -1,0 +1,150 @@
+"""Dates in Chinese text, kept at the precision the text gives.
+
+A `When` is (year, month, day) with None for what the text leaves open. Dates without a
+year take it only from context that makes it certain: an explicit year earlier in the
+same line (timelines: "2018年3月…；12月…"), or the document's dateline/timestamp for the
+block they stand in when nothing in that block names another year.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import cn2an
+
+_CN_DIGITS = "〇零一二三四五六七八九"
+_YEAR = rf"(?P<y>(?:19|20)\d\d|[{_CN_DIGITS}]{{4}})"
+DATE = re.compile(
+    rf"(?:{_YEAR}\s*年\s*)?(?:(?P<m>1[0-2]|0?[1-9])\s*月\s*(?:(?P<d>3[01]|[12]\d|0?[1-9])\s*[日号])?)?"
+    r"|(?P<iy>(?:19|20)\d\d)[-/.](?P<im>1[0-2]|0?[1-9])(?:[-/.](?P<id>3[01]|[12]\d|0?[1-9]))?(?!\d)"
+    r"|(?P<rel>今年|去年|前年|明年|同年|当年|次年|次月|上月|本月|当月|今日|昨日|当天|同日)"
+)
+TIMESTAMP = re.compile(r"^\s*((?:19|20)\d\d)-(\d\d)-(\d\d)[ T]\d\d:\d\d(?::\d\d)?\s*$", re.M)
+
+
+@dataclass(frozen=True)
+class When:
+    year: int | None
+    month: int | None = None
+    day: int | None = None
+
+    def iso(self) -> str | None:
+        """ISO text at the known precision; None when the year is unknown."""
+        if self.year is None:
+            return None
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    when: When
+
+
+class DateContext:
+    """All dates of one (cleaned) document, resolved as far as the document allows."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._blocks = _timestamp_blocks(text)
+        self.mentions: list[DateMention] = []
+        last: When | None = None
+        for m in DATE.finditer(text):
+            if m.end() == m.start():
+                continue
+            when = self._resolve(m, last)
+            if when is None:
+                continue
+            self.mentions.append(DateMention(m.start(), m.end(), when))
+            if when.year is not None:
+                last = when
+        self._starts = [d.start for d in self.mentions]
+
+    def in_span(self, start: int, end: int) -> list[DateMention]:
+        return [d for d in self.mentions if d.start >= start and d.end <= end]
+
+    def _resolve(self, m: re.Match, last: When | None) -> When | None:
+        if m.group("iy"):
+            return When(int(m.group("iy")), int(m.group("im")), _int(m.group("id")))
+        if m.group("rel"):
+            return self._relative(m.group("rel"), m.start(), last)
+        if m.group("y"):
+            year = int(m.group("y")) if m.group("y").isdigit() else int(cn2an.cn2an(m.group("y"), "direct"))
+            return When(year, _int(m.group("m")), _int(m.group("d")))
+        if m.group("m") is None:
+            return None
+        month, day = int(m.group("m")), _int(m.group("d"))
+        return When(self._year_for(m.start(), month), month, day)
+
+    def _year_for(self, pos: int, month: int) -> int | None:
+        line_start = self.text.rfind("\n", 0, pos) + 1
+        years = [d.when.year for d in self.mentions if d.start >= line_start and d.when.year]
+        if years:
+            return years[-1]
+        ref = self.reference(pos)
+        return ref.year if ref and (ref.month is None or month <= ref.month) else None
+
+    def _relative(self, word: str, pos: int, last: When | None) -> When | None:
+        ref = self.reference(pos)
+        if word in ("同年", "当年"):
+            return When(last.year) if last else None
+        if word == "次年":
+            return When(last.year + 1) if last and last.year else None
+        if word == "次月" and last and last.month:
+            y, mo = (last.year, last.month + 1) if last.month < 12 else (last.year + 1, 1)
+            return When(y, mo)
+        if word in ("同日", "当天") and last:
+            return last
+        if ref is None:
+            return None
+        if word == "今年":
+            return When(ref.year)
+        if word == "去年":
+            return When(ref.year - 1)
+        if word == "前年":
+            return When(ref.year - 2)
+        if word == "明年":
+            return When(ref.year + 1)
+        if word in ("本月", "当月"):
+            return When(ref.year, ref.month)
+        if word == "上月" and ref.month:
+            return When(ref.year, ref.month - 1) if ref.month > 1 else When(ref.year - 1, 12)
+        if word == "今日":
+            return ref
+        if word == "昨日" and ref.day and ref.day > 1:
+            return When(ref.year, ref.month, ref.day - 1)
+        return None
+
+    def reference(self, pos: int) -> When | None:
+        """The dateline of the block at `pos`, when the block names no other year."""
+        for start, end, when in self._blocks:
+            if start <= pos < end:
+                return when
+        return None
+
+
+def _timestamp_blocks(text: str) -> list[tuple[int, int, When]]:
+    """Blocks dated by a timestamp line: list pages put it after each item, articles before."""
+    stamps = list(TIMESTAMP.finditer(text))
+    if not stamps:
+        return []
+    header = len(re.findall(r"[\u4e00-\u9fff]", text[: stamps[0].start()])) < 120
+    bounds = [0] + [s.end() for s in stamps] + [len(text)] if not header else [s.start() for s in stamps] + [len(text)]
+    blocks = []
+    for i, stamp in enumerate(stamps):
+        start, end = (bounds[i], stamp.end()) if not header else (stamp.start(), bounds[i + 1])
+        when = When(int(stamp.group(1)), int(stamp.group(2)), int(stamp.group(3)))
+        block_years = {int(y) for y in re.findall(r"((?:19|20)\d\d)\s*年", text[start:end])}
+        if block_years and not when.year - 1 <= max(block_years) <= when.year:
+            continue  # a repost or a retrospective: the timestamp does not date the text
+        blocks.append((start, end, when))
+    return blocks
+
+
+def _int(s: str | None) -> int | None:
+    return int(s) if s else None

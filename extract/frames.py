@@ -1,0 +1,247 @@
+"""The `sekg_frames` component: trigger rules with argument slots fill event frames.
+
+Each sentence is masked (every mention becomes ⟦n|Class⟧) and the rules of
+``ontology/rules.toml`` run over it. One mechanism for every relation: a rule names a
+frame and a pattern whose slots are the frame's roles.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extract import names
+from extract.amounts import parse_money
+from extract.dates import DateContext
+from extract.model import ACTOR_CLASSES, UNKNOWN, Argument, FrameMatch, Mention
+from extract.resources import cues, rules
+
+_SLOT = re.compile(r"\{([a-zA-Z]+)(\+?)\}")
+_MASK = re.compile(r"⟦(\d+)\|(\w+)⟧")
+_FREE = r"(?<![0-9A-Za-z.])(?![万亿元轮年月日])[^⟦⟧\s，。；！？,;!?：:、（）()《》“”\"「」【】%％的了在是和与及等将已于对被由把从向并或其该也都]{2,24}"
+_LIST_SEP = r"(?:、|，|,|和|及|以及|与|、以及)"
+_LIST_END = r"(?:等(?:[0-9一二三四五六七八九十多]+家)?(?:机构|公司|企业|平台|投资方)?)?"
+ALLOWED = {
+    "Actor": ACTOR_CLASSES + ("Product", UNKNOWN),
+    "Exchange": ("Exchange",),
+    "Regulator": ("Regulator",),
+    "Document": ("Document",),
+    "Product": ("Product", "Brand", UNKNOWN),
+}
+_ROUND = re.compile(r"种子轮|天使\+?轮|Pre-?[A-Fa-f]\+{0,2}轮|[A-Fa-f][0-9]?\+{0,2}轮|Pre-IPO轮?|战略融资|战略投资")
+_CLAUSE = re.compile(r"[，。；！？,;!?\n]")
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    frame: str
+    strict: re.Pattern  # slots take mentions only
+    loose: re.Pattern | None  # slots also take names found by shape
+    slots: dict[str, tuple[str, bool]]  # group name -> (role, is list)
+    confidence: float
+    attach: bool
+    triggers: tuple[str, ...]
+
+
+@lru_cache(maxsize=None)
+def compiled_rules() -> tuple[Rule, ...]:
+    data = rules()
+    macros = data["macros"]
+    out = []
+    for spec in data["rule"]:
+        frame = data["frames"][spec["frame"]]
+        slots: dict[str, tuple[str, bool]] = {}
+
+        def expand(free: bool) -> str:
+            slots.clear()
+
+            def slot(m: re.Match) -> str:
+                role, plural = m.group(1), bool(m.group(2))
+                if role in macros:
+                    return macros[role]
+                allowed = ALLOWED[frame["roles"][role]]
+                group = f"{role}__{len(slots)}"
+                slots[group] = (role, plural)
+                one = r"⟦\d+\|(?:%s)⟧" % "|".join(allowed)
+                if free and frame["roles"][role] in ("Actor", "Product"):
+                    one = f"(?:{one}|{_FREE})"
+                body = f"{one}(?:{_LIST_SEP}{one})*{_LIST_END}" if plural else one
+                return f"(?P<{group}>{body})"
+
+            return _SLOT.sub(slot, spec["pattern"])
+
+        strict = expand(free=False)
+        loose = None if spec.get("mentions_only") else expand(free=True)
+        out.append(Rule(spec["id"], spec["frame"], re.compile(strict), re.compile(loose) if loose and loose != strict else None,
+                        dict(slots), spec["confidence"], spec.get("attach", False), tuple(frame["triggers"])))
+    return tuple(out)
+
+
+class Masked:
+    """A sentence with its mentions masked, and the way back to document offsets."""
+
+    def __init__(self, text: str, start: int, end: int, mentions: list[Mention]):
+        parts, self.pieces, self.mentions = [], [], mentions
+        cursor, length = start, 0
+        for i, m in enumerate(mentions):
+            if cursor < m.start:
+                parts.append(text[cursor:m.start])
+                self.pieces.append((length, cursor, m.start - cursor))
+                length += m.start - cursor
+            token = f"⟦{i}|{m.cls}⟧"
+            parts.append(token)
+            length += len(token)
+            cursor = m.end
+        if cursor < end:
+            parts.append(text[cursor:end])
+            self.pieces.append((length, cursor, end - cursor))
+        self.text = "".join(parts)
+
+    def to_doc(self, pos: int) -> int:
+        for mstart, dstart, n in self.pieces:
+            if mstart <= pos <= mstart + n:
+                return dstart + pos - mstart
+        for m in _MASK.finditer(self.text):  # inside or at a mask: the mention's edge
+            if m.start() <= pos <= m.end():
+                mention = self.mentions[int(m.group(1))]
+                return mention.start if pos == m.start() else mention.end
+        return self.pieces[-1][1] + self.pieces[-1][2] if self.pieces else 0
+
+
+def _arguments(masked: Masked, group_start: int, group_text: str, role: str, frame: dict) -> list[Argument]:
+    args: list[Argument] = []
+    cursor = 0
+    for m in _MASK.finditer(group_text):
+        args.extend(_free(masked, group_start + cursor, group_text[cursor:m.start()], role, frame))
+        mention = masked.mentions[int(m.group(1))]
+        cls = mention.cls if mention.cls != UNKNOWN else frame.get("defaults", {}).get(role, UNKNOWN)
+        args.append(Argument(mention.name, cls, mention.key, mention.start, mention.end, mention.source, mention.stock_code))
+        cursor = m.end()
+    args.extend(_free(masked, group_start + cursor, group_text[cursor:], role, frame))
+    return args
+
+
+def _free(masked: Masked, start: int, text: str, role: str, frame: dict) -> list[Argument]:
+    """Names found by shape in a slot's text that is not a mention (several in a list)."""
+    out = []
+    for m in re.finditer(_FREE, text):
+        piece = m.group()
+        if re.fullmatch(_LIST_SEP + "|" + _LIST_END, piece):
+            continue
+        trimmed = names.trim(re.sub(_LIST_END + "$", "", piece) or piece)
+        if not trimmed or not names.plausible(trimmed[0], trimmed[2]):
+            continue
+        name, offset, hint = trimmed
+        wanted = frame["roles"][role]
+        cls = names.class_of(name)
+        if cls == UNKNOWN:
+            cls = hint or frame.get("defaults", {}).get(role, UNKNOWN)
+        if cls not in ALLOWED[wanted]:
+            continue
+        if wanted == "Product" and hint is None and names.class_of(name) != "Product":
+            continue  # a product named only by shape needs a product word ("App", "计划")
+        doc_start = masked.to_doc(start + m.start() + offset)
+        out.append(Argument(name, cls, None, doc_start, doc_start + len(name), "shape"))
+    return out
+
+
+def _status(text: str, clause_start: int, trigger_end: int) -> str:
+    window = text[clause_start:trigger_end]
+    for status in ("terminated", "denied", "rumoured", "planned"):
+        if any(w in window for w in cues()["modality"][status]):
+            return status
+    return "completed"
+
+
+@Language.factory("sekg_frames")
+def make_frames(nlp: Language, name: str) -> "FrameFinder":
+    return FrameFinder()
+
+
+class FrameFinder:
+    """Sets `doc._.frames`: the frame matches of every sentence not seen before in the doc."""
+
+    def __init__(self) -> None:
+        if not Doc.has_extension("frames"):
+            Doc.set_extension("frames", default=None)
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        dates = DateContext(text)
+        frames_spec = rules()["frames"]
+        mentions = doc._.mentions
+        found: list[FrameMatch] = []
+        last_of_frame: dict[str, FrameMatch] = {}
+        mi = 0
+        for si, (start, end) in enumerate(doc._.sentences):
+            while mi < len(mentions) and mentions[mi].start < start:
+                mi += 1
+            if si in doc._.repeated:
+                continue
+            local = []
+            j = mi
+            while j < len(mentions) and mentions[j].end <= end:
+                local.append(mentions[j])
+                j += 1
+            masked = Masked(text, start, end, local)
+            sentence_dates = dates.in_span(start, end)
+            here: list[FrameMatch] = []
+            sentence = text[start:end]
+            for rule in compiled_rules():
+                if not any(t in sentence for t in rule.triggers):
+                    continue
+                taken: list[tuple[int, int]] = []
+                for regex in (rule.strict, rule.loose):
+                    if regex is None:
+                        continue
+                    pos = 0
+                    while (m := regex.search(masked.text, pos)) is not None:
+                        pos = m.start() + 1
+                        if any(a < m.end() and m.start() < b for a, b in taken):
+                            continue  # a reading with known mentions came first
+                        roles: dict[str, list[Argument]] = {}
+                        for group, (role, _) in rule.slots.items():
+                            args = _arguments(masked, m.start(group), m.group(group), role, frames_spec[rule.frame])
+                            roles.setdefault(role, []).extend(args)
+                        if any(not v for v in roles.values()):
+                            continue
+                        taken.append(m.span())
+                        pos = m.end()
+                        span = (masked.to_doc(m.start()), masked.to_doc(m.end()))
+                        if rule.attach:
+                            target = next((f for f in reversed(here) if f.frame == rule.frame), None) or last_of_frame.get(rule.frame)
+                            if target is not None:
+                                for role, args in roles.items():
+                                    target.roles.setdefault(role, []).extend(args)
+                                target.extra.setdefault("rules", []).append(rule.id)
+                            continue
+                        here.append(self._frame(rule, roles, (start, end), span, text, sentence_dates))
+            for f in here:
+                last_of_frame[f.frame] = f
+            found.extend(here)
+        doc._.frames = found
+        return doc
+
+    @staticmethod
+    def _frame(rule: Rule, roles, sentence, span, text, sentence_dates) -> FrameMatch:
+        clause_end = _CLAUSE.search(text, span[1], sentence[1])
+        clause_end = clause_end.start() if clause_end else sentence[1]
+        clause_start = max((m.end() for m in _CLAUSE.finditer(text, sentence[0], span[0])), default=sentence[0])
+        inside = [d for d in sentence_dates if d.start >= span[0] and d.end <= span[1]]
+        before = [d for d in sentence_dates if d.end <= span[0]]
+        date = (inside or before[-1:] or [None])[0]
+        scope = text[span[0]:clause_end]
+        money = parse_money(scope) if rule.frame in ("FundingRound", "Penalty", "Acquisition") else None
+        round_ = _ROUND.search(scope) if rule.frame == "FundingRound" else None
+        return FrameMatch(
+            frame=rule.frame, rule=rule.id, confidence=rule.confidence, roles=roles,
+            sentence=sentence, span=span,
+            date=date.when.iso() if date else None,
+            amount=money[0] if money else None, currency=money[1] if money else None,
+            round=round_.group().replace("战略投资", "战略融资") if round_ else None,
+            status=_status(text, clause_start, span[1]),
+        )

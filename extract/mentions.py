@@ -1,0 +1,122 @@
+"""The `sekg_mentions` component: actor, product and document names in a doc.
+
+Names come from the lexicon (matched on characters, so jieba's segmentation cannot split
+them) and from their shape: 《titles》, quoted names, government bodies, organisation
+suffixes. Shape-found names of unknown class become entities only if a rule uses them.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from extract import names
+from extract.model import UNKNOWN, Mention
+from extract.resources import cues, lexicon
+
+_TITLE = re.compile(r"《([^《》\n]{2,80})》")
+_QUOTED = re.compile(r"[“\"「]([^“”\"「」\n，。；,;]{1,24})[”\"」]")
+_STOCK = re.compile(r"^\s*[（(]\s*(?:(?:股票)?代码[:：]?\s*)?((?:NYSE|NASDAQ|HK|SH|SZ)[:：]\s*\w+|\d{4,6}(?:\.(?:HK|SH|SZ|BJ))?|[A-Z]{2,5}(?:\.[A-Z]{1,2})?)\s*[)）]")
+_SOURCE_RANK = {"lexicon": 0, "title": 1, "body": 2, "quoted": 3, "org": 4}
+
+
+@lru_cache(maxsize=None)
+def _lexicon_pattern() -> re.Pattern:
+    surface = set()
+    for entry in lexicon():
+        surface.update([entry["zh"], *entry.get("aliases", [])])
+        if entry.get("en"):
+            surface.add(entry["en"])
+    alts = sorted(surface, key=len, reverse=True)
+    # ASCII names only as whole words: "RED" is not in "REDUCE"
+    parts = [rf"(?<![A-Za-z]){re.escape(a)}(?![A-Za-z])" if a.isascii() else re.escape(a) for a in alts]
+    return re.compile("|".join(parts))
+
+
+@lru_cache(maxsize=None)
+def _shape_patterns() -> tuple[re.Pattern, re.Pattern]:
+    c = cues()
+    body = re.compile(c["bodies"]["pattern"])
+    org = re.compile(r"[A-Za-z0-9\u4e00-\u9fff]{2,14}?" + c["orgs"]["suffix"])
+    return body, org
+
+
+def trimmed_suffix(candidate: str) -> str:
+    return re.search(cues()["orgs"]["suffix"] + "$", candidate).group()
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """All names in `text`, non-overlapping, longest first, the lexicon winning ties."""
+    index = names.lexicon_index()
+    found: list[Mention] = []
+    for m in _lexicon_pattern().finditer(text):
+        entry = index[m.group()]
+        found.append(Mention(m.start(), m.end(), m.group(), entry["class"], entry["zh"], "lexicon"))
+    for m in _TITLE.finditer(text):
+        found.append(Mention(m.start(), m.end(), m.group(1).strip(), "Document", None, "title"))
+    for m in _QUOTED.finditer(text):
+        inner = m.group(1).strip()
+        entry = index.get(inner) or index.get(names.normal_key(inner))
+        if entry:
+            found.append(Mention(m.start(), m.end(), inner, entry["class"], entry["zh"], "lexicon"))
+        elif names.is_name(inner):
+            found.append(Mention(m.start(), m.end(), inner, names.class_of(inner), None, "quoted"))
+    body, org = _shape_patterns()
+    for m in body.finditer(text):
+        found.append(Mention(m.start(), m.end(), m.group(), "Regulator", None, "body"))
+    for m in org.finditer(text):
+        trimmed = names.trim(m.group())
+        if trimmed and trimmed[0].endswith(trimmed_suffix(m.group())):
+            name, offset, hint = trimmed
+            start = m.start() + offset
+            found.append(Mention(start, start + len(name), name, names.class_of(name) or hint or UNKNOWN, None, "org"))
+    return _attach_stock_codes(text, _non_overlapping(found))
+
+
+def _non_overlapping(found: list[Mention]) -> list[Mention]:
+    found.sort(key=lambda m: (-(m.end - m.start), _SOURCE_RANK[m.source], m.start))
+    taken: list[Mention] = []
+    used = bytearray(max((m.end for m in found), default=0))
+    for m in found:
+        if not any(used[m.start:m.end]):
+            taken.append(m)
+            used[m.start:m.end] = b"\x01" * (m.end - m.start)
+    return sorted(taken, key=lambda m: m.start)
+
+
+def _attach_stock_codes(text: str, mentions: list[Mention]) -> list[Mention]:
+    out = []
+    for m in mentions:
+        code = _STOCK.match(text, m.end, min(len(text), m.end + 30)) if m.cls != "Document" else None
+        if code:
+            m = Mention(m.start, m.end, m.name, m.cls, m.key, m.source, code.group(1))
+        out.append(m)
+    return out
+
+
+@Language.factory("sekg_mentions")
+def make_mentions(nlp: Language, name: str) -> "MentionFinder":
+    return MentionFinder()
+
+
+class MentionFinder:
+    """Sets `doc._.mentions` and, where they align with tokens, `doc.spans["sekg"]`."""
+
+    def __init__(self) -> None:
+        if not Doc.has_extension("mentions"):
+            Doc.set_extension("mentions", default=None)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.mentions = find_mentions(doc.text)
+        starts = [t.idx for t in doc]
+        spans = []
+        for m in doc._.mentions:  # token span covering the mention (doc.char_span is O(n) per call)
+            first = bisect.bisect_right(starts, m.start) - 1
+            last = bisect.bisect_left(starts, m.end)
+            if 0 <= first < last:
+                spans.append(Span(doc, first, last, label=m.cls))
+        doc.spans["sekg"] = spans
+        return doc

@@ -1,0 +1,123 @@
+"""Names by their shape: trimming a candidate span to a name and guessing its class."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from extract.model import UNKNOWN
+from extract.resources import cues, lexicon
+
+_ORG_TAIL = re.compile(r"^(.*?(?:股份有限公司|有限责任公司|有限公司|集团|控股))")
+_BAD = re.compile(r"^[0-9.%％万亿元轮]|[0-9]+(?:年|月|日|%|％|万|亿|元|家|个|名|人|次|倍|款|项)|[<>{}=@#]")
+LEGAL_SUFFIXES = ("股份有限公司", "有限责任公司", "科技有限公司", "网络科技有限公司", "信息技术有限公司",
+                  "电子商务有限公司", "有限公司", "集团", "控股", "公司", "科技", "股份")
+PLACES = re.compile(r"^(北京|上海|广州|深圳|杭州|南京|成都|武汉|西安|天津|重庆|苏州|厦门|长沙|郑州|青岛|宁波|合肥|福州|济南|香港|浙江|江苏|广东|山东|福建|湖南|湖北|四川|河南|河北|安徽)(市|省)?")
+
+
+@lru_cache(maxsize=None)
+def _lists() -> dict:
+    n = cues()["names"]
+    return {
+        "lead": sorted(n["lead_words"], key=len, reverse=True),
+        "trail": sorted(n["trail_words"], key=len, reverse=True),
+        "descriptors": sorted(((d, c) for d, c in n["descriptors"]), key=lambda x: -len(x[0])),
+        "cut": re.compile("|".join(map(re.escape, sorted(n["verbs"], key=len, reverse=True)))
+                          + "|[" + re.escape(n["stop_chars"]) + "]"),
+        "generic": set(n["generic"]),
+        "generic_heads": tuple(n["generic_heads"]),
+        "class_cues": [(re.compile(c["pattern"]), c["class"]) for c in cues()["class_cue"]],
+    }
+
+
+def trim(span: str) -> tuple[str, int, str | None] | None:
+    """Trim a candidate span to a name: (name, offset of the name in span, class hint).
+
+    Strips clause openers and closers ("近日", "正式"), and a describing noun before the
+    name ("电商聚合公司Rainforest" -> "Rainforest", hint Company). None if nothing
+    name-like is left.
+    """
+    lists = _lists()
+    offset, hint = 0, None
+    cuts = list(lists["cut"].finditer(span))
+    if cuts:  # a name starts after the last verb or function word, and ends before the next
+        last = cuts[-1]
+        if last.end() < len(span):
+            offset, span = last.end(), span[last.end():]
+        else:
+            prev = cuts[-2].end() if len(cuts) > 1 else 0
+            offset, span = prev, span[prev:last.start()]
+    changed = True
+    while changed:
+        changed = False
+        for word in lists["lead"]:
+            if span.startswith(word) and len(span) > len(word):
+                span, offset, changed = span[len(word):], offset + len(word), True
+                break
+        for word in lists["trail"]:
+            if span.endswith(word) and len(span) > len(word):
+                span, changed = span[: -len(word)], True
+                break
+    best = max(((span.rfind(w) + len(w), w, c) for w, c in lists["descriptors"] if w in span), default=None)
+    if best and len(span) - best[0] >= 2:  # the name is what follows the last describing noun
+        end, _, hint = best
+        offset, span = offset + end, span[end:]
+    m = _ORG_TAIL.match(span)
+    if m:
+        span = m.group(1)
+    span = span.strip(" ·-_.")
+    if not is_name(span):
+        return None
+    return span, offset, hint
+
+
+def plausible(name: str, hint: str | None) -> bool:
+    """Whether a name found by shape alone can stand: it is Latin script (Temu, SHEIN), its
+    form tells its class (…有限公司, …资本), or a describing noun introduced it."""
+    return bool(re.search(r"[A-Za-z]{2}", name)) or class_of(name) != UNKNOWN or hint is not None
+
+
+def is_name(name: str) -> bool:
+    lists = _lists()
+    if not 2 <= len(name) <= 24 or _BAD.search(name):
+        return False
+    if name in lists["generic"] or name.endswith(lists["generic_heads"]):
+        return False
+    if re.fullmatch(r"[A-Za-z]", name) or re.fullmatch(r"[\W\d_]+", name):
+        return False
+    return True
+
+
+def class_of(name: str) -> str:
+    """The class a name's own form tells (人民政府 -> Regulator), or UNKNOWN."""
+    for pattern, cls in _lists()["class_cues"]:
+        if pattern.search(name):
+            return cls
+    return UNKNOWN
+
+
+def normal_key(name: str) -> str:
+    """The key under which two surface names of one actor meet: 北京快手科技有限公司 -> 快手."""
+    key = re.sub(r"[\s·\"“”「」]", "", name).lower()
+    key = re.sub(r"[（(][^）)]*[）)]$", "", key)
+    base = key
+    for suffix in LEGAL_SUFFIXES:
+        if base.endswith(suffix) and len(base) - len(suffix) >= 2:
+            base = base[: -len(suffix)]
+            break
+    if base != key:
+        stripped = PLACES.sub("", base)
+        if len(stripped) >= 2:
+            base = stripped
+    return base
+
+
+@lru_cache(maxsize=None)
+def lexicon_index() -> dict[str, dict]:
+    """Every lexicon name (and its normal key) -> its entry."""
+    index: dict[str, dict] = {}
+    for entry in lexicon():
+        for name in [entry["zh"], entry.get("en") or "", *entry.get("aliases", [])]:
+            if name:
+                index.setdefault(name, entry)
+                index.setdefault(normal_key(name), entry)
+    return index

@@ -1,0 +1,27 @@
+"""The sekg spaCy pipeline: blank Chinese with jieba, then the project's components."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import jieba
+import spacy
+from spacy.language import Language
+
+from extract import frames, mentions, sentences  # noqa: F401  (registers the factories)
+from extract.resources import lexicon
+
+COMPONENTS = ("sekg_sentences", "sekg_mentions", "sekg_frames")
+
+
+@lru_cache(maxsize=None)
+def make_nlp() -> Language:
+    """spacy.blank("zh") segmenting with jieba, with lexicon names loaded as user words
+    so that tokens do not split known names (拼 / 多多)."""
+    jieba.setLogLevel(60)
+    for entry in lexicon():
+        for name in (entry["zh"], *entry.get("aliases", [])):
+            jieba.add_word(name, freq=2000)
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    for name in COMPONENTS:
+        nlp.add_pipe(name)
+    return nlp

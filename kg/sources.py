@@ -1,0 +1,125 @@
+"""Reading source documents: files and folders in, decoded text out, with clear errors."""
+from __future__ import annotations
+
+import hashlib
+import html.parser
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+SUFFIXES = (".txt", ".md", ".html", ".htm")
+
+
+class SourceError(Exception):
+    """A document that cannot be read; the message names the file and the reason."""
+
+    def __init__(self, path: Path | str, reason: str):
+        super().__init__(f"{path}: {reason}")
+        self.path = str(path)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class Source:
+    """One decoded document. `text` is what offsets refer to."""
+
+    path: Path
+    name: str
+    text: str
+    encoding: str
+    sha1: str
+
+    @property
+    def stem(self) -> str:
+        return self.path.stem
+
+
+def collect(paths: list[Path]) -> tuple[list[Path], list[SourceError]]:
+    """Expand files and folders into document files, sorted; report what is unusable."""
+    files: list[Path] = []
+    errors: list[SourceError] = []
+    for path in paths:
+        if not path.exists():
+            errors.append(SourceError(path, "no such file or directory"))
+        elif path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            if not found:
+                errors.append(SourceError(path, f"no documents ({', '.join(SUFFIXES)}) in this directory"))
+            files.extend(found)
+        else:
+            files.append(path)
+    return sorted(dict.fromkeys(files)), errors
+
+
+def read(path: Path) -> Source:
+    """Decode a document: UTF-8 first, then what charset-normalizer detects (GB18030, GBK…)."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SourceError(path, exc.strerror or str(exc)) from None
+    if not data.strip():
+        raise SourceError(path, "empty file")
+    if b"\x00" in data[:4096]:
+        raise SourceError(path, "binary file, not text")
+    text, encoding = _decode(path, data)
+    if path.suffix.lower() in (".html", ".htm"):
+        text = html_to_text(text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not re.search(r"[\u4e00-\u9fff]", text):
+        raise SourceError(path, "no Chinese text in this document")
+    return Source(path, path.name, text, encoding, hashlib.sha1(data).hexdigest())
+
+
+def _decode(path: Path, data: bytes) -> tuple[str, str]:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:  # Chinese legacy encodings first: detectors often mistake short GBK text
+        return data.decode("gb18030"), "gb18030"
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data).best()
+    if best is None:
+        raise SourceError(path, "binary file or unknown text encoding")
+    return str(best), best.encoding
+
+
+class _TextExtractor(html.parser.HTMLParser):
+    """Visible text of an HTML page, one line per block element."""
+
+    BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "title", "td", "th"}
+    SKIP = {"script", "style", "noscript", "template", "svg"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag in self.SKIP:
+            self._skip += 1
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.SKIP and self._skip:
+            self._skip -= 1
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def html_to_text(markup: str) -> str:
+    parser = _TextExtractor()
+    parser.feed(markup)
+    text = "".join(parser.parts)
+    text = re.sub(r"[ \t\u3000]+", " ", text)
+    return re.sub(r"\n\s*\n+", "\n\n", text).strip() + "\n"
