@@ -26,6 +26,7 @@ _LIST_SEP = r"(?:、|，|,|和|及|以及|与|、以及)"
 _LIST_END = r"(?:等(?:[0-9一二三四五六七八九十多]+家)?(?:机构|公司|企业|平台|投资方)?)?"
 ALLOWED = {
     "Actor": ACTOR_CLASSES + ("Product", UNKNOWN),
+    "Party": ACTOR_CLASSES + ("Product",),  # an actor whose class is known
     "Exchange": ("Exchange",),
     "Regulator": ("Regulator",),
     "Document": ("Document",),
@@ -67,7 +68,7 @@ def compiled_rules() -> tuple[Rule, ...]:
                 group = f"{role}__{len(slots)}"
                 slots[group] = (role, plural)
                 one = r"⟦\d+\|(?:%s)⟧" % "|".join(allowed)
-                if free and frame["roles"][role] in ("Actor", "Product"):
+                if free and frame["roles"][role] in ("Actor", "Party", "Product"):
                     one = f"(?:{one}|{_FREE})"
                 body = f"{one}(?:{_LIST_SEP}{one})*{_LIST_END}" if plural else one
                 return f"(?P<{group}>{body})"

@@ -52,3 +52,63 @@ class FrameMatch:
     round: str | None = None
     status: str = "completed"
     extra: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a fact is stated: offsets of the sentence in the decoded source document."""
+
+    doc: str
+    sentence: str
+    start: int
+    end: int
+    rule: str
+    confidence: float
+
+
+@dataclass
+class Entity:
+    key: str
+    label: str  # canonical Chinese name
+    cls: str
+    label_en: str | None = None
+    names: set[str] = field(default_factory=set)
+    stock_codes: set[str] = field(default_factory=set)
+    in_lexicon: bool = False
+
+    @property
+    def alt_labels(self) -> list[str]:
+        return sorted(n for n in self.names if n not in (self.label, self.label_en))
+
+
+@dataclass
+class Event:
+    cls: str
+    roles: dict[str, list[str]]  # role -> entity keys
+    date: str | None = None
+    amount: Decimal | None = None
+    currency: str | None = None
+    round: str | None = None
+    status: str = "completed"
+    evidence: list[Evidence] = field(default_factory=list)
+
+    @property
+    def confidence(self) -> float:
+        return max(e.confidence for e in self.evidence)
+
+
+@dataclass
+class Fact:
+    subject: str  # entity key
+    predicate: str
+    object: str
+    date: str | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+
+    @property
+    def confidence(self) -> float:
+        """Noisy-or of the evidence: two independent statements make a fact surer."""
+        doubt = 1.0
+        for e in self.evidence:
+            doubt *= 1 - e.confidence
+        return round(1 - doubt, 4)

@@ -73,7 +73,9 @@ def trim(span: str) -> tuple[str, int, str | None] | None:
 def plausible(name: str, hint: str | None) -> bool:
     """Whether a name found by shape alone can stand: it is Latin script (Temu, SHEIN), its
     form tells its class (…有限公司, …资本), or a describing noun introduced it."""
-    return bool(re.search(r"[A-Za-z]{2}", name)) or class_of(name) != UNKNOWN or hint is not None
+    if re.search(r"[A-Za-z]{2}", name) or class_of(name) != UNKNOWN:
+        return True
+    return hint is not None and len(name) >= 3  # "平台紧急…": two characters after a noun are rarely a name
 
 
 def is_name(name: str) -> bool:

@@ -7,10 +7,10 @@ import jieba
 import spacy
 from spacy.language import Language
 
-from extract import frames, mentions, sentences  # noqa: F401  (registers the factories)
+from extract import frames, mentions, sentences, tables  # noqa: F401  (registers the factories)
 from extract.resources import lexicon
 
-COMPONENTS = ("sekg_sentences", "sekg_mentions", "sekg_frames")
+COMPONENTS = ("sekg_sentences", "sekg_mentions", "sekg_frames", "sekg_tables")
 
 
 @lru_cache(maxsize=None)

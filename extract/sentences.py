@@ -58,7 +58,7 @@ class SentenceSplitter:
         doc._.sentences = spans
         doc._.repeated = repeated
         starts = {s for s, _ in spans}
-        flags = numpy.array([[1 if t.i == 0 or t.idx in starts else -1] for t in doc], dtype="int32")
+        flags = numpy.array([[1 if t.i == 0 or t.idx in starts else -1] for t in doc], dtype="int32").astype("uint64")
         if len(doc):  # one array write: setting token.is_sent_start one by one is quadratic
             doc.from_array([SENT_START], flags)
         return doc

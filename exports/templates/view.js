@@ -153,9 +153,9 @@
     var comp = 0, mainR = 0, base = withXY.length ? side / 2 : 0;
     order.forEach(function (root) {
       if (pos.has(root.id)) return;
-      var R = comp === 0 ? base : Math.max(base, mainR) + 60 + 45 * Math.sqrt(comp);
-      var rootPos = { x: R * Math.cos(comp * 2.39996), y: R * Math.sin(comp * 2.39996) };
-      pos.set(root.id, rootPos);
+      var R = comp === 0 ? base : Math.max(base, mainR) + 40 + 30 * Math.sqrt(comp);
+      var c = { x: R * Math.cos(comp * 2.39996), y: R * Math.sin(comp * 2.39996) };
+      pos.set(root.id, { x: 0, y: 0 });
       var queue = [{ id: root.id, ang: 0, spr: 2 * Math.PI }];
       for (var qi = 0; qi < queue.length; qi++) {
         var u = queue[qi], p = pos.get(u.id);
@@ -168,10 +168,13 @@
           queue.push({ id: v, ang: ang, spr: Math.max(u.spr / m, 1.2) });
         });
       }
-      if (comp === 0) queue.forEach(function (q) {
-        var pp = pos.get(q.id);
-        mainR = Math.max(mainR, Math.sqrt(pp.x * pp.x + pp.y * pp.y));
-      });
+      // Shrink the component to about the area its node count deserves (vis clamps
+      // velocities per axis, so a too-wide start contracts into a square).
+      var rMax = 0;
+      queue.forEach(function (q) { var pp = pos.get(q.id); rMax = Math.max(rMax, Math.sqrt(pp.x * pp.x + pp.y * pp.y)); });
+      var want = 30 * Math.sqrt(queue.length) + 20, k = rMax > want ? want / rMax : 1;
+      queue.forEach(function (q) { var pp = pos.get(q.id); pp.x = c.x + pp.x * k; pp.y = c.y + pp.y * k; });
+      if (comp === 0) mainR = Math.min(rMax, want);
       comp++;
     });
   })();
@@ -383,15 +386,16 @@
     yToOut.textContent = state.yearTo === null ? "–" : state.yearTo;
   }
   showYears();
-  yFrom.addEventListener("input", function () {
-    var v = +yFrom.value;
-    if (v > +yTo.value) yTo.value = v;
-    setYearRange(v, +yTo.value, true);
-  });
-  yTo.addEventListener("input", function () {
-    var v = +yTo.value;
-    if (v < +yFrom.value) yFrom.value = v;
-    setYearRange(+yFrom.value, v, true);
+  // Small graphs follow the slider live; large ones apply when it is released.
+  var yearEvent = LARGE ? "change" : "input";
+  function onYear(which) {
+    var a = +yFrom.value, b = +yTo.value;
+    if (a > b) { if (which === yFrom) yTo.value = a; else yFrom.value = b; }
+    setYearRange(+yFrom.value, +yTo.value, true);
+  }
+  [yFrom, yTo].forEach(function (inp) {
+    inp.addEventListener(yearEvent, function () { onYear(inp); });
+    inp.addEventListener("input", function () { yFromOut.textContent = yFrom.value; yToOut.textContent = yTo.value; });
   });
   undatedCb.addEventListener("change", function () { state.includeUndated = undatedCb.checked; applyFilters(); });
   function setYearRange(from, to, lazy) {
@@ -445,12 +449,20 @@
   // Event diamonds are placed near their participants the first time they are shown.
   var placed = new Set();
   function eventPosition(ev) {
-    var ps = network.getPositions(ev.participants.map(function (p) { return p.entity; }));
-    var x = 0, y = 0, k = 0;
-    Object.keys(ps).forEach(function (id) { x += ps[id].x; y += ps[id].y; k++; });
+    // one participant: beside it; two: off the middle of the line between them (not on
+    // the fact edge); more: near their centroid.
+    var ids = Array.from(new Set(ev.participants.map(function (p) { return p.entity; })));
+    var ps = network.getPositions(ids), pts = ids.map(function (id) { return ps[id]; }).filter(Boolean);
     var r = rng(ev.id), a = 2 * Math.PI * r();
-    var d = k === 1 ? 45 + 25 * r() : 12 + 20 * r();
-    return { x: (k ? x / k : 0) + d * Math.cos(a), y: (k ? y / k : 0) + d * Math.sin(a) };
+    if (!pts.length) return { x: 0, y: 0 };
+    if (pts.length === 1) return { x: pts[0].x + 55 * Math.cos(a), y: pts[0].y + 55 * Math.sin(a) };
+    var x = 0, y = 0;
+    pts.forEach(function (p) { x += p.x; y += p.y; });
+    x /= pts.length; y /= pts.length;
+    if (pts.length > 2) return { x: x + 15 * Math.cos(a), y: y + 15 * Math.sin(a) };
+    var dx = pts[1].x - pts[0].x, dy = pts[1].y - pts[0].y, len = Math.sqrt(dx * dx + dy * dy) || 1;
+    var off = (r() < 0.5 ? -1 : 1) * Math.min(len / 3, 30 + 25 * r()), t = (r() - 0.5) * 0.3;
+    return { x: x + dx * t - dy / len * off, y: y + dy * t + dx / len * off };
   }
 
   // Send hidden-flag changes to vis, only for the items that changed. (Dimming is not
@@ -534,10 +546,20 @@
       forceAtlas2Based: { gravitationalConstant: -80, centralGravity: 0.01, springLength: 110,
                           springConstant: 0.06, damping: 0.45, avoidOverlap: 0.3 },
       minVelocity: 1.0,
+      maxVelocity: nN > 800 ? 200 : 50, // vis clamps per axis: slow caps leave big graphs square
       timestep: 0.5,
       stabilization: { enabled: !FIXED, iterations: ITER, updateInterval: 20, fit: true }
     }
   };
+  // Optional overrides (benchmarks/debugging): window.sekgOptions set before the page runs.
+  (function merge(dst, src) {
+    if (!src || typeof src !== "object") return;
+    Object.keys(src).forEach(function (k) {
+      if (k === "__proto__" || k === "constructor" || k === "prototype") return;
+      if (src[k] && typeof src[k] === "object" && !Array.isArray(src[k]) && dst[k] && typeof dst[k] === "object") merge(dst[k], src[k]);
+      else dst[k] = src[k];
+    });
+  })(options, window.sekgOptions);
   var container = document.getElementById("graph");
   var network = new vis.Network(container, { nodes: nodesDS, edges: edgesDS }, options);
   window.sekgNetwork = network;
@@ -981,6 +1003,7 @@
       };
     },
     selected: function () { return state.selected; },
+    focus: function () { return focus && { ids: Array.from(focus.ids), nodes: focus.nodes, edges: focus.edges }; },
     canvasPosition: function (id) { // DOM (page) coordinates of a node or an edge midpoint
       var p;
       if (factById.has(id)) {

@@ -1,0 +1,218 @@
+"""From frame matches of many documents to one set of entities, events and facts.
+
+Entity resolution: a name resolves to its lexicon entry (by any of its names, or by its
+normal key: 北京快手科技有限公司 -> 快手), else to the new actor of the same normal key.
+Statements of one event (same class and primary participant, compatible date, amount
+and round) merge into one event with several pieces of evidence; so do facts.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from extract import names
+from extract.document import DocumentExtraction
+from extract.model import UNKNOWN, Argument, Entity, Event, Evidence, Fact, FrameMatch
+from extract.resources import cues, lexicon, rules
+
+# what a relation demands of its ends (the SPEC table); others take any actor
+RANGE = {"listedOn": {"Exchange"}, "issued": {"Document"}, "launched": {"Product", "Brand"}}
+DOMAIN = {"penalized": {"Regulator"}, "regulates": {"Regulator"}}
+NOT_ACTOR = {"Document", "Sector"}
+
+
+@dataclass
+class Extraction:
+    entities: dict[str, Entity] = field(default_factory=dict)
+    events: list[Event] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    documents: list = field(default_factory=list)  # Source objects
+
+
+@lru_cache(maxsize=None)
+def _sectors() -> list[dict]:
+    return cues()["sector"]
+
+
+def _policy_title(title: str) -> bool:
+    heads = cues()["documents"]["policy_heads"]
+    core = re.sub(r"[（(][^（）()]*[）)]\s*$", "", title).strip()
+    return core.endswith(tuple(heads))
+
+
+class Resolver:
+    """Names -> entity keys, collecting every surface name and class vote."""
+
+    def __init__(self) -> None:
+        self.entities: dict[str, Entity] = {}
+        self._votes: dict[str, Counter] = defaultdict(Counter)
+        self._surface: dict[str, Counter] = defaultdict(Counter)
+
+    def resolve(self, arg: Argument) -> str:
+        if arg.cls == "Document":
+            key = "doc:" + re.sub(r"\s+", "", arg.name)
+            self._add(key, arg.name, "Document", None)
+            return key
+        index = names.lexicon_index()
+        entry = (index.get(arg.key) if arg.key else None) or index.get(arg.name) or index.get(names.normal_key(arg.name))
+        if entry:
+            key = "lex:" + entry["zh"]
+            self._add(key, arg.name, entry["class"], entry)
+        else:
+            key = "new:" + names.normal_key(arg.name)
+            self._add(key, arg.name, arg.cls, None)
+        if arg.stock_code:
+            self.entities[key].stock_codes.add(arg.stock_code)
+        return key
+
+    def sector(self, sector: dict) -> str:
+        key = "sector:" + sector["zh"]
+        self._add(key, sector["zh"], "Sector", {"zh": sector["zh"], "en": sector["en"], "class": "Sector"})
+        return key
+
+    def _add(self, key: str, surface: str, cls: str, entry: dict | None) -> None:
+        entity = self.entities.get(key)
+        if entity is None:
+            entity = self.entities[key] = Entity(key, entry["zh"] if entry else surface, entry["class"] if entry else cls,
+                                                 entry.get("en") if entry else None, in_lexicon=entry is not None)
+        entity.names.add(surface)
+        if entry:
+            entity.names.update(a for a in entry.get("aliases", []) if not a.isascii())
+        else:
+            self._surface[key][surface] += 1
+            if cls != UNKNOWN:
+                self._votes[key][cls] += 1
+
+    def finish(self) -> dict[str, Entity]:
+        for key, entity in self.entities.items():
+            if entity.in_lexicon or key.startswith(("doc:", "sector:")):
+                continue
+            surfaces = self._surface[key]
+            entity.label = max(surfaces, key=lambda s: (surfaces[s], -len(s), s))
+            votes = self._votes[key]
+            entity.cls = max(votes, key=lambda c: (votes[c], c)) if votes else "Company"
+            if re.fullmatch(r"[A-Za-z0-9 .&'-]+", entity.label):
+                entity.label_en = entity.label
+        return self.entities
+
+
+def assemble(docs: list[DocumentExtraction]) -> Extraction:
+    frames_spec = rules()["frames"]
+    resolver = Resolver()
+    raw_events: list[Event] = []
+    raw_facts: list[Fact] = []
+    for doc in docs:
+        for frame in doc.frames:
+            start, end = doc.original_span(*frame.sentence)
+            evidence = Evidence(doc.source.name, doc.source.text[start:end], start, end, frame.rule, frame.confidence)
+            roles = {role: _unique(resolver.resolve(a) for a in args) for role, args in frame.roles.items()}
+            spec = frames_spec[frame.frame]
+            if frame.frame == "Partnership" and len(roles.get("partner", [])) < 2:
+                continue
+            event_cls = frame.frame
+            if frame.frame == "PolicyIssuance":
+                title = frame.roles["policyDocument"][0].name
+                if not _policy_title(title):
+                    event_cls = None  # a report: issued, but no policy event
+                else:
+                    for sector in _sectors():
+                        if any(w in title for w in sector["match"]):
+                            sector_key = resolver.sector(sector)
+                            for issuer in roles.get("issuer", []):
+                                raw_facts.append(Fact(issuer, "regulates", sector_key, frame.date,
+                                                      [dataclasses.replace(evidence, rule="issuance.sector")]))
+                            break
+            if spec["event"] and event_cls:
+                raw_events.append(Event(event_cls, roles, frame.date, frame.amount, frame.currency, frame.round,
+                                        frame.status, [evidence]))
+            if frame.status != "completed":
+                continue
+            for predicate, subject_role, object_role in spec["relations"]:
+                for s in roles.get(subject_role, []):
+                    for o in roles.get(object_role, []):
+                        if s != o:
+                            raw_facts.append(Fact(s, predicate, o, frame.date, [evidence]))
+    entities = resolver.finish()
+    facts = _merge_facts([f for f in raw_facts if _fits(f, entities)])
+    events = _merge_events(raw_events)
+    used = {k for f in facts for k in (f.subject, f.object)} | {k for e in events for ks in e.roles.values() for k in ks}
+    extraction = Extraction({k: v for k, v in entities.items() if k in used}, events, facts, [d.source for d in docs])
+    return extraction
+
+
+def _unique(keys) -> list[str]:
+    return list(dict.fromkeys(keys))
+
+
+def _fits(fact: Fact, entities: dict[str, Entity]) -> bool:
+    s, o = entities[fact.subject].cls, entities[fact.object].cls
+    if fact.predicate in RANGE and o not in RANGE[fact.predicate]:
+        return False
+    if fact.predicate in DOMAIN and s not in DOMAIN[fact.predicate]:
+        return False
+    if fact.predicate != "regulates" and o in NOT_ACTOR and fact.predicate != "issued":
+        return False
+    return s not in NOT_ACTOR
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a.startswith(b) or b.startswith(a)
+
+
+def _finer(a: str | None, b: str | None) -> str | None:
+    return max((x for x in (a, b) if x), key=len, default=None)
+
+
+def _merge_facts(facts: list[Fact]) -> list[Fact]:
+    merged: dict[tuple, Fact] = {}
+    for fact in facts:
+        s, o = fact.subject, fact.object
+        if fact.predicate == "partnersWith" and o < s:
+            s, o = o, s  # symmetric: one fact per pair
+        key = (s, fact.predicate, o)
+        if key not in merged:
+            merged[key] = Fact(s, fact.predicate, o, fact.date, [])
+        target = merged[key]
+        target.date = _finer(target.date, fact.date) if _compatible(target.date, fact.date) else min(target.date, fact.date)
+        for ev in fact.evidence:
+            if ev not in target.evidence:
+                target.evidence.append(ev)
+    return sorted(merged.values(), key=lambda f: (f.predicate, f.subject, f.object))
+
+
+def _merge_events(events: list[Event]) -> list[Event]:
+    primary = {name: spec.get("primary") for name, spec in rules()["frames"].items()}
+    out: list[Event] = []
+    for event in events:
+        ident = tuple(sorted(event.roles.get(primary[event.cls], [])))
+        for other in out:
+            if (other.cls == event.cls and tuple(sorted(other.roles.get(primary[other.cls], []))) == ident
+                    and other.status == event.status and _compatible(other.date, event.date)
+                    and (other.amount is None or event.amount is None or other.amount == event.amount)
+                    and (other.round is None or event.round is None or other.round == event.round)):
+                other.date = _finer(other.date, event.date)
+                other.amount = other.amount if other.amount is not None else event.amount
+                other.currency = other.currency or event.currency
+                other.round = other.round or event.round
+                for role, keys in event.roles.items():
+                    other.roles[role] = _unique(other.roles.get(role, []) + keys)
+                other.evidence.extend(e for e in event.evidence if e not in other.evidence)
+                break
+        else:
+            out.append(event)
+    return sorted(out, key=lambda e: (e.cls, event_id(e)))
+
+
+def event_id(event: Event) -> str:
+    primary = rules()["frames"][event.cls].get("primary")
+    ident = "|".join([event.cls, *sorted(event.roles.get(primary, [])), event.date or "", str(event.amount or ""),
+                      event.round or "", event.status])
+    return hashlib.sha1(ident.encode()).hexdigest()[:16]
+
+
+def fact_id(fact: Fact) -> str:
+    return hashlib.sha1(f"{fact.subject}|{fact.predicate}|{fact.object}".encode()).hexdigest()[:16]

@@ -1,0 +1,35 @@
+"""One source document through the pipeline: cleaned text, mentions and frame matches."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.sources import Source
+from extract.clean import CleanText, clean
+from extract.model import FrameMatch, Mention
+from extract.pipeline import make_nlp
+
+
+@dataclass
+class DocumentExtraction:
+    source: Source
+    clean: CleanText
+    mentions: list[Mention]
+    frames: list[FrameMatch]
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Offsets in the cleaned text -> offsets in the decoded source."""
+        return self.clean.to_original(start), self.clean.to_original(max(start, end - 1)) + 1
+
+
+def extract(source: Source) -> DocumentExtraction:
+    cleaned = clean(source.text)
+    doc = make_nlp()(cleaned.text)
+    return DocumentExtraction(source, cleaned, doc._.mentions, doc._.frames)
+
+
+def extract_many(sources: list[Source], progress: bool = False):
+    """Documents through `nlp.pipe`, in order."""
+    cleaned = [clean(s.text) for s in sources]
+    docs = make_nlp().pipe(c.text for c in cleaned)
+    for source, c, doc in zip(sources, cleaned, docs):
+        yield DocumentExtraction(source, c, doc._.mentions, doc._.frames)

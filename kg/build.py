@@ -1,0 +1,50 @@
+"""Building the knowledge graph from documents."""
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tqdm import tqdm
+
+from extract.assemble import Extraction, assemble
+from extract.document import DocumentExtraction, extract
+from exports.rdf import to_dataset
+from kg.graph import KnowledgeGraph
+from kg.sources import Source, SourceError, collect, read
+
+BUNDLED_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+@dataclass
+class BuildResult:
+    graph: KnowledgeGraph
+    extraction: Extraction
+    errors: list[SourceError] = field(default_factory=list)
+
+
+def build_result(paths: list[str | Path] | None = None, progress: bool = False) -> BuildResult:
+    """Read, extract and assemble; unreadable documents are reported, the others built."""
+    files, errors = collect([Path(p) for p in (paths or [BUNDLED_CORPUS])])
+    sources: list[Source] = []
+    for path in files:
+        try:
+            sources.append(read(path))
+        except SourceError as exc:
+            errors.append(exc)
+    docs: list[DocumentExtraction] = []
+    bar = tqdm(sources, desc="extracting", unit="doc", disable=not progress, file=sys.stderr)
+    for source in bar:
+        bar.set_postfix_str(source.name[:30])
+        try:
+            docs.append(extract(source))
+        except Exception as exc:  # one bad document must not cost the others their results
+            errors.append(SourceError(source.path, f"extraction failed: {exc.__class__.__name__}: {exc}"))
+    extraction = assemble(docs)
+    return BuildResult(KnowledgeGraph(to_dataset(extraction)), extraction, errors)
+
+
+def build(paths: list[str | Path] | None = None) -> KnowledgeGraph:
+    """The knowledge graph of the documents under `paths` (files or folders; default: the
+    bundled corpus)."""
+    return build_result(paths).graph

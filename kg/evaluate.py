@@ -1,0 +1,177 @@
+"""Scoring a built graph against hand-annotated facts (JSON Lines; docs/design.md).
+
+Items are compared per document: a predicted fact counts for every document its evidence
+comes from. Names in the gold file resolve through the graph's labels and altLabels.
+Only documents named in the gold file are scored; a line ``{"scope": {"doc": D,
+"lines": [[a, b], ...]}}`` limits a partly annotated document to those line ranges.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from pathlib import Path
+
+from extract.names import normal_key
+from kg.build import BUNDLED_CORPUS
+from kg.graph import EVENT_CLASSES, RELATIONS, KnowledgeGraph
+
+KEYS = ("doc", "subject", "relation", "object", "date", "amount", "currency", "round", "evidence")
+
+
+class GoldError(Exception):
+    pass
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[\s《》“”\"「」·]", "", name).lower()
+
+
+def read_gold(path: Path) -> tuple[list[dict], dict[str, list[tuple[int, int]]]]:
+    items, scopes = [], {}
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise GoldError(f"{path}:{n}: not JSON ({exc.msg})") from None
+        if "scope" in obj:
+            scopes[obj["scope"]["doc"]] = [tuple(r) for r in obj["scope"]["lines"]]
+            continue
+        missing = [k for k in ("doc", "subject", "relation") if k not in obj]
+        if missing or obj["relation"] not in RELATIONS + EVENT_CLASSES:
+            raise GoldError(f"{path}:{n}: needs doc, subject and a SPEC relation or event class")
+        items.append(obj)
+    return items, scopes
+
+
+def _line_starts(path: Path) -> list[int]:
+    text = path.read_text(encoding="utf-8")
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    return starts
+
+
+def _find_doc(name: str, gold_path: Path) -> Path | None:
+    for folder in (gold_path.parent, gold_path.parent / "docs", BUNDLED_CORPUS):
+        if (folder / name).exists():
+            return folder / name
+    return None
+
+
+def evaluate(kg: KnowledgeGraph, gold_path: Path) -> dict:
+    gold, scopes = read_gold(gold_path)
+    docs = {g["doc"] for g in gold}
+    in_scope = _scope_checker(scopes, gold_path)
+
+    index: dict[str, set[str]] = defaultdict(set)
+    for e in kg.entities():
+        for name in [e["label"], e["label_en"], *e["alt_labels"]]:
+            if name:
+                index[_norm(name)].add(e["iri"])
+                index[normal_key(name)].add(e["iri"])
+
+    def resolve(name: str | None) -> set[str]:
+        if not name:
+            return set()
+        return index.get(_norm(name), set()) | index.get(normal_key(name), set())
+
+    predicted = []  # (doc, relation, subject iri, object iri or participants, date, amount, currency)
+    for f in kg.facts():
+        for doc in sorted({e["doc"] for e in f["evidence"] if e["doc"] in docs and in_scope(e)}):
+            predicted.append({"doc": doc, "relation": f["relation"], "s": {f["subject"]}, "o": {f["object"]},
+                              "date": f["date"], "amount": None, "currency": None, "label": f"{f['subject_label']} -> {f['object_label']}"})
+    for ev in kg.events():
+        parts = {p["entity"] for p in ev["participants"]}
+        for doc in sorted({e["doc"] for e in ev["evidence"] if e["doc"] in docs and in_scope(e)}):
+            predicted.append({"doc": doc, "relation": ev["class"], "s": parts, "o": parts, "date": ev["date"],
+                              "amount": ev["amount"], "currency": ev["currency"], "label": ev["label"]})
+
+    used: set[int] = set()
+    scores = {r: {"tp": 0, "fp": 0, "fn": 0} for r in RELATIONS + EVENT_CLASSES}
+    dates, amounts = [0, 0], [0, 0]
+    misses, matched_ids = [], []
+    for g in gold:
+        s_iris, o_iris = resolve(g["subject"]), resolve(g.get("object"))
+        hit = None
+        for i, p in enumerate(predicted):
+            if i in used or p["doc"] != g["doc"] or p["relation"] != g["relation"]:
+                continue
+            if g["relation"] in EVENT_CLASSES:
+                ok = bool(s_iris & p["s"]) and (not g.get("object") or bool(o_iris & p["o"]))
+            else:
+                ok = (bool(s_iris & p["s"]) and bool(o_iris & p["o"])) or (
+                    g["relation"] == "partnersWith" and bool(s_iris & p["o"]) and bool(o_iris & p["s"]))
+            if ok:
+                hit = i
+                break
+        if hit is None:
+            scores[g["relation"]]["fn"] += 1
+            misses.append({k: g.get(k) for k in ("doc", "relation", "subject", "object", "evidence")})
+            continue
+        used.add(hit)
+        scores[g["relation"]]["tp"] += 1
+        p = predicted[hit]
+        if g.get("date"):
+            dates[1] += 1
+            dates[0] += p["date"] == g["date"]
+        if g.get("amount") is not None:
+            amounts[1] += 1
+            amounts[0] += p["amount"] is not None and abs(float(p["amount"]) - float(g["amount"])) < 0.5 and p["currency"] == g.get("currency")
+    false_positives = []
+    for i, p in enumerate(predicted):
+        if i not in used:
+            scores[p["relation"]]["fp"] += 1
+            false_positives.append({"doc": p["doc"], "relation": p["relation"], "fact": p["label"]})
+
+    def prf(c: dict) -> dict:
+        p = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 0.0
+        r = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 0.0
+        return {**c, "precision": round(p, 3), "recall": round(r, 3), "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0}
+
+    def total(names) -> dict:
+        return prf({k: sum(scores[n][k] for n in names) for k in ("tp", "fp", "fn")})
+
+    return {
+        "gold": str(gold_path), "documents": sorted(docs),
+        "per_relation": {r: prf(c) for r, c in scores.items()},
+        "relations": total(RELATIONS), "events": total(EVENT_CLASSES), "all": total(RELATIONS + EVENT_CLASSES),
+        "date_accuracy": {"correct": dates[0], "of": dates[1], "accuracy": round(dates[0] / dates[1], 3) if dates[1] else None},
+        "amount_accuracy": {"correct": amounts[0], "of": amounts[1], "accuracy": round(amounts[0] / amounts[1], 3) if amounts[1] else None},
+        "false_negatives": misses, "false_positives": false_positives,
+    }
+
+
+def _scope_checker(scopes: dict, gold_path: Path):
+    starts = {}
+    for doc in scopes:
+        path = _find_doc(doc, gold_path)
+        if path is None:
+            raise GoldError(f"{gold_path}: scope names {doc}, which is not found beside the gold file or in the corpus")
+        starts[doc] = _line_starts(path)
+
+    def check(evidence: dict) -> bool:
+        if evidence["doc"] not in scopes:
+            return True
+        import bisect
+        line = bisect.bisect_right(starts[evidence["doc"]], evidence["start"])
+        return any(a <= line <= b for a, b in scopes[evidence["doc"]])
+
+    return check
+
+
+def format_report(report: dict) -> str:
+    lines = [f"gold: {report['gold']} ({len(report['documents'])} documents)", "",
+             f"{'relation':<16}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>6}{'fn':>6}"]
+    for name, c in report["per_relation"].items():
+        if c["tp"] + c["fp"] + c["fn"]:
+            lines.append(f"{name:<16}{c['precision']:>7.3f}{c['recall']:>7.3f}{c['f1']:>7.3f}{c['tp']:>6}{c['fp']:>6}{c['fn']:>6}")
+    lines.append("")
+    for key in ("relations", "events", "all"):
+        c = report[key]
+        lines.append(f"{key.upper():<16}{c['precision']:>7.3f}{c['recall']:>7.3f}{c['f1']:>7.3f}{c['tp']:>6}{c['fp']:>6}{c['fn']:>6}")
+    d, a = report["date_accuracy"], report["amount_accuracy"]
+    lines.append("")
+    lines.append(f"dates right on matched facts: {d['correct']}/{d['of']}" + (f" = {d['accuracy']:.3f}" if d["of"] else ""))
+    lines.append(f"amounts right on matched facts: {a['correct']}/{a['of']}" + (f" = {a['accuracy']:.3f}" if a["of"] else ""))
+    return "\n".join(lines)
