@@ -22,7 +22,9 @@ def _compact(iri: str) -> str:
     return iri
 
 
-def _value(term) -> dict:
+def _value(term, nodes: dict) -> dict:
+    if isinstance(term, BNode):  # blank nodes (OWL lists, unions) nest where they are used
+        return _node_object(None, nodes.get(term, {}), nodes)
     if isinstance(term, Literal):
         out = {"@value": str(term)}
         if term.language:
@@ -30,26 +32,26 @@ def _value(term) -> dict:
         elif term.datatype:
             out["@type"] = _compact(str(term.datatype))
         return out
-    return {"@id": _compact(str(term)) if isinstance(term, URIRef) else f"_:{term}"}
+    return {"@id": _compact(str(term))}
+
+
+def _node_object(node_id: str | None, props: dict, nodes: dict) -> dict:
+    node = {"@id": node_id} if node_id else {}
+    for key in sorted(props):
+        if key == "@type":
+            node[key] = sorted(_compact(str(o)) for o in props[key])
+        else:
+            values = [_value(o, nodes) for o in props[key]]
+            node[_compact(str(key))] = sorted(values, key=lambda v: json.dumps(v, ensure_ascii=False, sort_keys=True))
+    return node
 
 
 def _nodes(triples) -> list[dict]:
-    nodes: dict[str, dict] = defaultdict(lambda: defaultdict(list))
+    nodes: dict = defaultdict(lambda: defaultdict(list))
     for s, p, o in triples:
-        node = nodes[_compact(str(s)) if not isinstance(s, BNode) else f"_:{s}"]
-        if p == RDF.type and isinstance(o, URIRef):
-            node["@type"].append(_compact(str(o)))
-        else:
-            node[_compact(str(p))].append(_value(o))
-    out = []
-    for node_id in sorted(nodes):
-        props = nodes[node_id]
-        node = {"@id": node_id}
-        for key in sorted(props):
-            values = props[key]
-            node[key] = sorted(values) if key == "@type" else sorted(values, key=lambda v: json.dumps(v, ensure_ascii=False, sort_keys=True))
-        out.append(node)
-    return out
+        nodes[s]["@type" if p == RDF.type and isinstance(o, URIRef) else p].append(o)
+    named = sorted((_compact(str(s)), s) for s in nodes if not isinstance(s, BNode))
+    return [_node_object(node_id, nodes[s], nodes) for node_id, s in named]
 
 
 def serialize(ds: Dataset) -> str:

@@ -11,7 +11,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from exports import graphml, jsonld, tables
+from exports import graphml, jsonld, tables, trig
 from exports.html import render_html
 from exports.view import view_data
 from kg.graph import KnowledgeGraph
@@ -23,7 +23,7 @@ OUTPUTS = ("sekg.ttl", "sekg.trig", "sekg.jsonld", "sekg.html", "entities.csv", 
 def render_all(kg: KnowledgeGraph) -> dict[str, str]:
     texts = {
         "sekg.ttl": kg.graph.serialize(format="turtle"),
-        "sekg.trig": kg.dataset.serialize(format="trig"),
+        "sekg.trig": trig.serialize(kg.dataset),
         "sekg.jsonld": jsonld.serialize(kg.dataset),
         "sekg.html": render_html(view_data(kg)),
         "sekg.graphml": graphml.graphml_text(kg),

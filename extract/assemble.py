@@ -124,7 +124,7 @@ def assemble(docs: list[DocumentExtraction]) -> Extraction:
                             sector_key = resolver.sector(sector)
                             for issuer in roles.get("issuer", []):
                                 raw_facts.append(Fact(issuer, "regulates", sector_key, frame.date,
-                                                      [dataclasses.replace(evidence, rule="issuance.sector")]))
+                                                      [dataclasses.replace(evidence, rule=f"{frame.rule}+sector")]))
                             break
             if spec["event"] and event_cls:
                 raw_events.append(Event(event_cls, roles, frame.date, frame.amount, frame.currency, frame.round,

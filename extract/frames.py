@@ -26,7 +26,7 @@ _LIST_SEP = r"(?:、|，|,|和|及|以及|与|、以及)"
 _LIST_END = r"(?:等(?:[0-9一二三四五六七八九十多]+家)?(?:机构|公司|企业|平台|投资方)?)?"
 ALLOWED = {
     "Actor": ACTOR_CLASSES + ("Product", UNKNOWN),
-    "Party": ACTOR_CLASSES + ("Product",),  # an actor whose class is known
+    "Party": ACTOR_CLASSES,  # an actor whose class is known
     "Exchange": ("Exchange",),
     "Regulator": ("Regulator",),
     "Document": ("Document",),

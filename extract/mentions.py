@@ -40,12 +40,12 @@ def _lexicon_pattern() -> re.Pattern:
 def _shape_patterns() -> tuple[re.Pattern, re.Pattern]:
     c = cues()
     body = re.compile(c["bodies"]["pattern"])
-    org = re.compile(r"[A-Za-z0-9\u4e00-\u9fff]{2,14}?" + c["orgs"]["suffix"])
+    org = re.compile(r"[A-Za-z0-9\u4e00-\u9fff]{2,14}?(?:" + c["orgs"]["suffix"] + ")+")
     return body, org
 
 
 def trimmed_suffix(candidate: str) -> str:
-    return re.search(cues()["orgs"]["suffix"] + "$", candidate).group()
+    return re.search("(?:" + cues()["orgs"]["suffix"] + ")+$", candidate).group()
 
 
 def find_mentions(text: str) -> list[Mention]:

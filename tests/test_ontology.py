@@ -50,12 +50,12 @@ ROLES = {  # role property -> (event class, range class)
     "leadInvestor": ("FundingRound", "Actor"),
     "acquirer": ("Acquisition", "Actor"),
     "acquiredCompany": ("Acquisition", "Actor"),
-    "partner": ("Partnership", "Actor"),
-    "issuer": ("PolicyIssuance", "Actor"),
+    "partner": ("Partnership", ("Actor", "Product")),
+    "issuer": ("PolicyIssuance", ("Actor", "Product")),
     "policyDocument": ("PolicyIssuance", "Document"),
     "penalizingBody": ("Penalty", "Regulator"),
     "penalizedParty": ("Penalty", "Actor"),
-    "launcher": ("Launch", "Actor"),
+    "launcher": ("Launch", ("Actor", "Product")),
     "launchedProduct": ("Launch", "Product"),
 }
 DATATYPE_PROPERTIES = {
@@ -181,12 +181,17 @@ def test_relation_domains_and_ranges(ont):
 
     assert rng("listedOn") == {SEKG.Exchange}
     assert rng("issued") == {SEKG.Document}
-    assert rng("launched") == {SEKG.Product}
+    assert rng("launched") == {SEKG.Product, SEKG.Brand}
     assert dom("penalized") == {SEKG.Regulator}
     assert dom("regulates") == {SEKG.Regulator}
     assert rng("regulates") == {SEKG.Actor, SEKG.Sector}
-    for p in ["investedIn", "partnersWith", "acquired", "subsidiaryOf"]:
+    for p in ["investedIn", "acquired"]:
         assert dom(p) == rng(p) == {SEKG.Actor}, p
+    # a business line or sub-platform (a Product) acts as an organisation
+    assert dom("partnersWith") == rng("partnersWith") == {SEKG.Actor, SEKG.Product}
+    assert dom("subsidiaryOf") == {SEKG.Actor, SEKG.Product}
+    assert rng("subsidiaryOf") == {SEKG.Actor}
+    assert dom("launched") == dom("issued") == {SEKG.Actor, SEKG.Product}
     assert dom("evidence") == {SEKG.Fact, SEKG.Event}
     assert rng("evidence") == {SEKG.Evidence}
     assert dom("sourceDocument") == {SEKG.Evidence}
@@ -200,7 +205,10 @@ def test_relation_domains_and_ranges(ont):
 def test_role_properties(ont, role):
     event_cls, range_cls = ROLES[role]
     assert ont.value(SEKG[role], RDFS.domain) == SEKG[event_cls]
-    assert ont.value(SEKG[role], RDFS.range) == SEKG[range_cls]
+    if isinstance(range_cls, tuple):  # a business line (Product) acts as an organisation
+        assert union_members(ont, ont.value(SEKG[role], RDFS.range)) == {SEKG[c] for c in range_cls}
+    else:
+        assert ont.value(SEKG[role], RDFS.range) == SEKG[range_cls]
     supers = set(ont.transitive_objects(SEKG[role], RDFS.subPropertyOf))
     assert SEKG.participant in supers
     if role == "leadInvestor":
@@ -508,7 +516,7 @@ INVALID_VARIANTS = {
     "regulates-from-non-regulator": (_regulates_from_non_regulator, "ClassConstraintComponent"),
     "penalized-from-non-regulator": (_penalized_from_non_regulator, "ClassConstraintComponent"),
     "issued-non-document": (_issued_non_document, "ClassConstraintComponent"),
-    "launched-non-product": (_launched_non_product, "ClassConstraintComponent"),
+    "launched-non-product": (_launched_non_product, "OrConstraintComponent"),
     "evidence-without-sentence": (_evidence_without_sentence, "MinCountConstraintComponent"),
     "evidence-without-source": (_evidence_without_source, "MinCountConstraintComponent"),
     "currency-yuan": (_currency_yuan, "PatternConstraintComponent"),

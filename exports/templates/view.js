@@ -370,7 +370,8 @@
   // Year range over dated facts and events.
   var years = facts.map(function (f) { return f.year; }).concat(events.map(function (e) { return e.year; }))
     .filter(function (y) { return y !== null; });
-  var yMin = years.length ? Math.min.apply(null, years) : null, yMax = years.length ? Math.max.apply(null, years) : null;
+  var yMin = null, yMax = null;
+  years.forEach(function (y) { if (yMin === null || y < yMin) yMin = y; if (yMax === null || y > yMax) yMax = y; });
   var yFrom = document.getElementById("year-from"), yTo = document.getElementById("year-to");
   var yFromOut = document.getElementById("year-from-out"), yToOut = document.getElementById("year-to-out");
   var undatedCb = document.getElementById("include-undated");
@@ -391,20 +392,20 @@
   function onYear(which) {
     var a = +yFrom.value, b = +yTo.value;
     if (a > b) { if (which === yFrom) yTo.value = a; else yFrom.value = b; }
-    setYearRange(+yFrom.value, +yTo.value, true);
+    setYearRange(+yFrom.value, +yTo.value);
   }
   [yFrom, yTo].forEach(function (inp) {
     inp.addEventListener(yearEvent, function () { onYear(inp); });
     inp.addEventListener("input", function () { yFromOut.textContent = yFrom.value; yToOut.textContent = yTo.value; });
   });
   undatedCb.addEventListener("change", function () { state.includeUndated = undatedCb.checked; applyFilters(); });
-  function setYearRange(from, to, lazy) {
+  function setYearRange(from, to) {
     if (yMin === null) return;
     state.yearFrom = Math.max(yMin, Math.min(from, to));
     state.yearTo = Math.min(yMax, Math.max(from, to));
     yFrom.value = state.yearFrom; yTo.value = state.yearTo;
     showYears();
-    if (lazy) scheduleApply(); else applyFilters();
+    applyFilters();
   }
   function yearOk(y) {
     if (y === null) return state.includeUndated;
@@ -495,11 +496,6 @@
     focus = focusSets();
     network.redraw();
     updateStats();
-  }
-  var pending = 0;
-  function scheduleApply() {
-    if (pending) return;
-    pending = requestAnimationFrame(function () { pending = 0; applyFilters(); });
   }
   function applyFilters() {
     visible = computeVisible();
@@ -798,15 +794,17 @@
     function end(id) { return id === here ? el("strong", null, nameOf(id)) : nodeLink(id); }
     add(head, end(f.source), el("span", "rel", "—" + bi(st.zh, f.relation) + (st.arrow ? "→" : "—")), end(f.target));
     box.appendChild(head);
-    add(box, metaLine([f.date, f.amount !== null ? fmtAmount(f.amount, f.currency) : null,
-                       f.confidence !== null ? "置信度 conf " + f.confidence.toFixed(2) : null,
-                       visible.has(f.id) ? null : "已被筛选隐藏 hidden by filters"]));
+    var meta = metaLine([f.date, f.amount !== null ? fmtAmount(f.amount, f.currency) : null,
+                         f.confidence !== null ? "置信度 conf " + f.confidence.toFixed(2) : null,
+                         visible.has(f.id) ? null : "已被筛选隐藏 hidden by filters"]) || el("div", "meta");
     if (here !== null) {
-      var det = el("button", "link-btn", "详情 fact details");
+      var det = el("button", "node-link small", "详情 details");
       det.type = "button";
+      det.title = "Show this fact and all its evidence";
       det.addEventListener("click", function () { select("edge", f.id); });
-      add(box, det);
+      add(meta, " · ", det);
     }
+    add(box, meta);
     add(box, evidenceList(f.evidence, namesOf(f.source).concat(namesOf(f.target)), evLimit));
     return box;
   }
@@ -985,7 +983,7 @@
     setClassVisible: function (c, on) { setMember("class", c, on); },
     setRelationVisible: function (r, on) { setMember("relation", r, on); },
     setEventClassVisible: function (c, on) { setMember("eventClass", c, on); },
-    setYearRange: function (a, b) { setYearRange(a, b, false); },
+    setYearRange: setYearRange,
     setIncludeUndated: function (on) { undatedCb.checked = on; state.includeUndated = on; applyFilters(); },
     setShowEvents: function (on) { showEventsCb.checked = on; state.showEvents = on; applyFilters(); },
     setHideUnlinked: function (on) { unlinkedCb.checked = on; state.hideUnlinked = on; applyFilters(); },
