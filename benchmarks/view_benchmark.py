@@ -139,12 +139,15 @@ def measure(browser, path: Path, view: dict, screenshot: Path | None) -> dict:
     if screenshot:
         page.screenshot(path=str(screenshot))
     hub = max(view["nodes"], key=lambda n: n["degree"])["id"]
-    select_ms = page.evaluate("""(id) => { const t = performance.now(); sekg.selectNode(id);
-        sekg.network.redraw(); return performance.now() - t; }""", hub)
+    # interaction latency: the JS work plus the next painted frame
+    frames = "new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+    select_ms = page.evaluate(f"""async (id) => {{ const t = performance.now(); sekg.selectNode(id);
+        await {frames}; return performance.now() - t; }}""", hub)
     page.evaluate("sekg.clearSelection()")
-    filter_ms = page.evaluate("""() => { const t = performance.now(); sekg.setClassVisible('Company', false);
-        sekg.network.redraw(); const d = performance.now() - t; sekg.setClassVisible('Company', true); return d; }""")
+    filter_ms = page.evaluate(f"""async () => {{ const t = performance.now(); sekg.setClassVisible('Company', false);
+        await {frames}; const d = performance.now() - t; sekg.setClassVisible('Company', true); return d; }}""")
     search_ms = page.evaluate("() => { const t = performance.now(); sekg.search('a1'); return performance.now() - t; }")
+    page.evaluate("sekg.network.fit()")
     redraw_ms = page.evaluate("""() => { const t = performance.now(); for (let i = 0; i < 5; i++) sekg.network.redraw();
         return (performance.now() - t) / 5; }""")
     if screenshot:
@@ -190,7 +193,8 @@ def main(argv: list[str] | None = None) -> None:
                     print("   console errors:", r["errors"][:3])
         browser.close()
     print("ready = ms from navigation start until the layout is stable and drawn (window.sekgReady);")
-    print("select = hub selection with neighbourhood highlight and panel; filter = hide class Company;")
+    print("select = hub selection (neighbourhood highlight, panel, zoom) until painted; filter = hide class")
+    print("Company until painted; search = one search over all names;")
     print("redraw = one full canvas redraw at the fitted zoom.")
 
 

@@ -7,6 +7,7 @@ block they stand in when nothing in that block names another year.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -53,6 +54,7 @@ class DateContext:
         self.text = text
         self._blocks = _timestamp_blocks(text)
         self.mentions: list[DateMention] = []
+        self._line_year: dict[int, int] = {}  # line start -> last explicit year seen on it
         last: When | None = None
         for m in DATE.finditer(text):
             if m.end() == m.start():
@@ -63,10 +65,17 @@ class DateContext:
             self.mentions.append(DateMention(m.start(), m.end(), when))
             if when.year is not None:
                 last = when
+                self._line_year[text.rfind("\n", 0, m.start()) + 1] = when.year
         self._starts = [d.start for d in self.mentions]
 
     def in_span(self, start: int, end: int) -> list[DateMention]:
-        return [d for d in self.mentions if d.start >= start and d.end <= end]
+        i = bisect.bisect_left(self._starts, start)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            if self.mentions[i].end <= end:
+                out.append(self.mentions[i])
+            i += 1
+        return out
 
     def _resolve(self, m: re.Match, last: When | None) -> When | None:
         if m.group("iy"):
@@ -82,10 +91,9 @@ class DateContext:
         return When(self._year_for(m.start(), month), month, day)
 
     def _year_for(self, pos: int, month: int) -> int | None:
-        line_start = self.text.rfind("\n", 0, pos) + 1
-        years = [d.when.year for d in self.mentions if d.start >= line_start and d.when.year]
-        if years:
-            return years[-1]
+        year = self._line_year.get(self.text.rfind("\n", 0, pos) + 1)
+        if year:
+            return year
         ref = self.reference(pos)
         return ref.year if ref and (ref.month is None or month <= ref.month) else None
 

@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from kg.sources import Source
 from extract.clean import CleanText, clean
 from extract.model import FrameMatch, Mention
 from extract.pipeline import make_nlp
+
+if TYPE_CHECKING:  # kg imports extract; extract only needs the type
+    from kg.sources import Source
 
 
 @dataclass

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from extract import names
 from extract.amounts import parse_money
 from extract.dates import DateContext
-from extract.model import ACTOR_CLASSES, UNKNOWN, Argument, FrameMatch, Mention
+from extract.model import ACTOR_CLASSES, UNKNOWN, Argument, FrameMatch, Mention, doc_text
 from extract.resources import cues, rules
 
 _SLOT = re.compile(r"\{([a-zA-Z]+)(\+?)\}")
@@ -171,7 +171,7 @@ class FrameFinder:
             Doc.set_extension("frames", default=None)
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         dates = DateContext(text)
         frames_spec = rules()["frames"]
         mentions = doc._.mentions
@@ -192,8 +192,11 @@ class FrameFinder:
             sentence_dates = dates.in_span(start, end)
             here: list[FrameMatch] = []
             sentence = text[start:end]
+            tried: dict[tuple[str, ...], bool] = {}
             for rule in compiled_rules():
-                if not any(t in sentence for t in rule.triggers):
+                if rule.triggers not in tried:
+                    tried[rule.triggers] = any(t in sentence for t in rule.triggers)
+                if not tried[rule.triggers]:
                     continue
                 taken: list[tuple[int, int]] = []
                 for regex in (rule.strict, rule.loose):

@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extract import names
-from extract.model import UNKNOWN, Mention
+from extract.model import UNKNOWN, Mention, doc_text, token_starts
 from extract.resources import cues, lexicon
 
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
@@ -30,10 +30,31 @@ def _lexicon_pattern() -> re.Pattern:
         surface.update([entry["zh"], *entry.get("aliases", [])])
         if entry.get("en"):
             surface.add(entry["en"])
-    alts = sorted(surface, key=len, reverse=True)
     # ASCII names only as whole words: "RED" is not in "REDUCE"
-    parts = [rf"(?<![A-Za-z]){re.escape(a)}(?![A-Za-z])" if a.isascii() else re.escape(a) for a in alts]
-    return re.compile("|".join(parts))
+    ascii_names = sorted((a for a in surface if a.isascii()), key=len, reverse=True)
+    cjk = _trie_regex([a for a in surface if not a.isascii()])
+    latin = "|".join(re.escape(a) for a in ascii_names)
+    return re.compile(f"{cjk}|(?<![A-Za-z])(?:{latin})(?![A-Za-z])")
+
+
+def _trie_regex(words: list[str]) -> str:
+    """One regex for many names, as a character trie: far faster than a flat alternation,
+    and still longest-first (greedy branches before the end of a shorter name)."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie)
 
 
 @lru_cache(maxsize=None)
@@ -110,8 +131,8 @@ class MentionFinder:
             Doc.set_extension("mentions", default=None)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.mentions = find_mentions(doc.text)
-        starts = [t.idx for t in doc]
+        doc._.mentions = find_mentions(doc_text(doc))
+        starts = token_starts(doc)
         spans = []
         for m in doc._.mentions:  # token span covering the mention (doc.char_span is O(n) per call)
             first = bisect.bisect_right(starts, m.start) - 1

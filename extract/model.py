@@ -10,6 +10,20 @@ ENTITY_CLASSES = ACTOR_CLASSES + ("Product", "Document", "Sector")
 UNKNOWN = "X"  # class of a mention whose class the text has not told yet
 
 
+def doc_text(doc) -> str:
+    """`doc.text`, computed once per doc (spaCy joins every token on each access)."""
+    text = doc.user_data.get("sekg_text")
+    if text is None:
+        text = doc.user_data["sekg_text"] = doc.text
+    return text
+
+
+def token_starts(doc) -> list[int]:
+    """Character offset of every token, read in one array call."""
+    from spacy.attrs import IDX
+    return doc.to_array([IDX]).ravel().tolist() if len(doc) else []
+
+
 @dataclass(frozen=True)
 class Mention:
     """A name in a document: offsets into the cleaned text, the name without quotes."""

@@ -8,6 +8,8 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extract.model import doc_text, token_starts
+
 _END = re.compile(r"[^。！？!?；;\n]*(?:[。！？!?；;]+[”’」』）)]*|\n|$)")
 
 
@@ -46,7 +48,7 @@ class SentenceSplitter:
                 Doc.set_extension(ext, default=None)
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text  # Doc.text joins all tokens on every access
+        text = doc_text(doc)
         spans = split(text, self.max_length)
         seen: set[str] = set()
         repeated = set()
@@ -57,8 +59,9 @@ class SentenceSplitter:
             seen.add(body)
         doc._.sentences = spans
         doc._.repeated = repeated
-        starts = {s for s, _ in spans}
-        flags = numpy.array([[1 if t.i == 0 or t.idx in starts else -1] for t in doc], dtype="int32").astype("uint64")
         if len(doc):  # one array write: setting token.is_sent_start one by one is quadratic
-            doc.from_array([SENT_START], flags)
+            idx = numpy.array(token_starts(doc))
+            flags = numpy.where(numpy.isin(idx, [s for s, _ in spans]), 1, -1)
+            flags[0] = 1
+            doc.from_array([SENT_START], flags.astype("uint64").reshape(-1, 1))
         return doc

@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from extract import names
 from extract.dates import DATE, DateContext
-from extract.model import Argument, FrameMatch
+from extract.model import Argument, FrameMatch, doc_text
 from extract.resources import cues
 
 
@@ -81,5 +81,5 @@ class TableReader:
     """Adds the rows of policy tables to `doc._.frames`."""
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.frames = list(doc._.frames or []) + table_rows(doc.text)
+        doc._.frames = list(doc._.frames or []) + table_rows(doc_text(doc))
         return doc

@@ -15,7 +15,8 @@ evidence is also available as a named graph (`GRAPH ?g { ... }`) when the graph 
 built or loaded from TriG / JSON-LD. `default-graph-uri` and `named-graph-uri` are
 honoured.
 
-Updates are refused (403). A malformed query gets 400 with the parser's message (line
+Updates are refused (403), and so are federated queries (SERVICE), which would make the
+server fetch arbitrary URLs. A malformed query gets 400 with the parser's message (line
 and column). Every query runs in the server's single worker thread and is given
 `timeout` seconds, waiting included: past it the client gets 503. pyoxigraph cannot
 interrupt a running query, so an overrunning query keeps the worker busy until it ends;
@@ -40,6 +41,23 @@ from kg.graph import KnowledgeGraph
 from kg.sparql import _UPDATE
 
 MAX_BODY = 1 << 20  # bytes of a POSTed query
+
+# IRIs, strings and comments, blanked out before looking for the SERVICE keyword
+_OPAQUE = re.compile("|".join([
+    r"<[^<>\"{}|^`\\\x00-\x20]*>",                # an IRI
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""',            # long strings
+    r"'''(?:[^'\\]|\\.|'(?!''))*'''",
+    r'"(?:[^"\\\n\r]|\\.)*"',                    # short strings
+    r"'(?:[^'\\\n\r]|\\.)*'",
+    r"#[^\n\r]*",                                # a comment
+]), re.S)
+_SERVICE = re.compile(r"(?<![\w:?$])SERVICE(?![\w:])", re.I)
+
+
+def uses_service(sparql: str) -> bool:
+    """Whether a query asks for a federated SERVICE call (which would make the server
+    fetch an arbitrary URL)."""
+    return bool(_SERVICE.search(_OPAQUE.sub(" ", sparql)))
 
 # ---- formats -------------------------------------------------------------------------
 R = ox.QueryResultsFormat
@@ -209,6 +227,8 @@ class SparqlServer(ThreadingHTTPServer):
     def execute(self, sparql: str, fmt_param: str | None, accept: str | None,
                 default_graphs: list[str], named_graphs: list[str]) -> tuple[bytes, str]:
         """Run one query in the worker: (body, content type). Raises ClientError."""
+        if uses_service(sparql):
+            raise ClientError(HTTPStatus.FORBIDDEN, "federated queries (SERVICE) are disabled on this endpoint")
         options = {}
         try:
             if default_graphs:
@@ -219,10 +239,19 @@ class SparqlServer(ThreadingHTTPServer):
             raise ClientError(HTTPStatus.BAD_REQUEST, f"bad graph IRI: {exc}") from None
 
         def job() -> tuple[bytes, str]:
-            result = self.store.query(sparql, **options)
-            kind = "graph" if isinstance(result, ox.QueryTriples) else "results"
-            fmt = negotiate(kind, fmt_param, accept)
-            body = result.serialize(format=fmt)
+            # pyoxigraph's result iterators must be dropped by the thread that made them:
+            # none may travel to the request thread in a traceback.
+            result = None
+            try:
+                result = self.store.query(sparql, **options)
+                kind = "graph" if isinstance(result, ox.QueryTriples) else "results"
+                fmt = negotiate(kind, fmt_param, accept)
+                body = result.serialize(format=fmt)
+            except BaseException as exc:
+                result = None
+                raise exc.with_traceback(None)  # noqa: B904 -- the traceback would keep `result`
+            finally:
+                result = None
             media = fmt.media_type
             if "charset" not in media and (media.startswith("text/") or media.endswith(("json", "xml"))):
                 media += "; charset=utf-8"
@@ -232,8 +261,8 @@ class SparqlServer(ThreadingHTTPServer):
         limit = self.query_timeout
         if not self.worker.slot.acquire(timeout=limit):
             raise ClientError(HTTPStatus.SERVICE_UNAVAILABLE,
-                              f"the server is still busy with an earlier query that exceeded the time limit "
-                              f"({limit:g} s); try again later")
+                              f"the server is busy: it runs one query at a time and earlier ones (perhaps one "
+                              f"that overran the {limit:g} s time limit) are still running; try again later")
         future = self.worker.submit(job)
         try:
             return future.result(timeout=max(0.0, limit - (time.monotonic() - start)))
@@ -305,6 +334,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
         self._guard(self._post)
 
     def _refuse_method(self) -> None:
+        self.close_connection = True  # any body is left unread
         self._text(HTTPStatus.METHOD_NOT_ALLOWED, f"405 Method Not Allowed: {self.command}", {"Allow": "GET, HEAD, POST"})
 
     do_PUT = do_DELETE = do_PATCH = do_OPTIONS = _refuse_method
@@ -327,6 +357,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
         params = self._params(url.query)
         length = self.headers.get("Content-Length")
         if length is None:
+            self.close_connection = True
             raise ClientError(HTTPStatus.LENGTH_REQUIRED, "a POST needs a Content-Length")
         try:
             size = int(length)

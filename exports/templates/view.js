@@ -494,7 +494,7 @@
     if (eAdd.length) edgesDS.add(eAdd);
     if (eUp.length) edgesDS.update(eUp);
     focus = focusSets();
-    network.redraw();
+    requestRedraw();
     updateStats();
   }
   function applyFilters() {
@@ -566,6 +566,12 @@
   var progressBar = document.getElementById("progress-bar");
   var progressText = document.getElementById("progress-text");
   var layingOut = !FIXED && nN > 0;
+
+  var redrawPending = 0;
+  function requestRedraw() { // one redraw per animation frame, however many changes
+    if (redrawPending) return;
+    redrawPending = requestAnimationFrame(function () { redrawPending = 0; network.redraw(); });
+  }
 
   function markReady() {
     if (window.sekgReady) return;
@@ -687,13 +693,15 @@
       if (kind === "edge") network.selectEdges([id]);
       else network.selectNodes([id], false);
       if (opts.focus && kind !== "edge") {
-        network.focus(id, { scale: Math.max(network.getScale(), 1.1), animation: { duration: 350, easingFunction: "easeInOutQuad" } });
+        // no animation on large graphs: every frame redraws all edges
+        network.focus(id, { scale: Math.max(network.getScale(), 1.1),
+                            animation: LARGE ? false : { duration: 350, easingFunction: "easeInOutQuad" } });
       }
     } else {
       network.unselectAll();
     }
     focus = focusSets();
-    network.redraw();
+    requestRedraw();
     renderPanel();
   }
   function selectNode(id, opts) {
@@ -706,7 +714,7 @@
     state.selected = null;
     focus = null;
     network.unselectAll();
-    network.redraw();
+    requestRedraw();
     panel.hidden = true;
     panelBody.textContent = "";
   }
@@ -872,8 +880,17 @@
       .sort(function (a, b) { return byDate(a, b) || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0); });
     add(panelBody, el("h3", null, "事件时间线 Events timeline (" + evs.length + ")"));
     var tl = el("ul", "timeline");
-    evs.forEach(function (ev) { tl.appendChild(eventBlock(ev, n.id)); });
+    evs.slice(0, FACT_LIMIT).forEach(function (ev) { tl.appendChild(eventBlock(ev, n.id)); });
     panelBody.appendChild(tl);
+    if (evs.length > FACT_LIMIT) {
+      var moreEv = el("button", "link-btn more", "显示全部 show all " + evs.length);
+      moreEv.type = "button";
+      moreEv.addEventListener("click", function () {
+        moreEv.remove();
+        evs.slice(FACT_LIMIT).forEach(function (ev) { tl.appendChild(eventBlock(ev, n.id)); });
+      });
+      panelBody.appendChild(moreEv);
+    }
   }
   function renderEdge(f) {
     var st = relStyle(f.relation);
