@@ -38,6 +38,10 @@ def _sectors() -> list[dict]:
     return cues()["sector"]
 
 
+def _regulatory(title: str) -> bool:
+    return any(w in title + "》" for w in cues()["documents"]["regulatory_words"])
+
+
 def _policy_title(title: str) -> bool:
     heads = cues()["documents"]["policy_heads"]
     core = re.sub(r"[（(][^（）()]*[）)]\s*$", "", title).strip()
@@ -69,9 +73,9 @@ class Resolver:
             self.entities[key].stock_codes.add(arg.stock_code)
         return key
 
-    def sector(self, sector: dict) -> str:
+    def sector(self, sector: dict, surface: str) -> str:
         key = "sector:" + sector["zh"]
-        self._add(key, sector["zh"], "Sector", {"zh": sector["zh"], "en": sector["en"], "class": "Sector"})
+        self._add(key, surface, "Sector", {"zh": sector["zh"], "en": sector["en"], "class": "Sector"})
         return key
 
     def _add(self, key: str, surface: str, cls: str, entry: dict | None) -> None:
@@ -111,23 +115,28 @@ def assemble(docs: list[DocumentExtraction]) -> Extraction:
             evidence = Evidence(doc.source.name, doc.source.text[start:end], start, end, frame.rule, frame.confidence)
             roles = {role: _unique(resolver.resolve(a) for a in args) for role, args in frame.roles.items()}
             spec = frames_spec[frame.frame]
-            if frame.frame == "Partnership" and len(roles.get("partner", [])) < 2:
+            event_roles: dict[str, list[str]] = {}
+            for role, keys in roles.items():  # rule-only roles (copartner) are ontology roles (partner)
+                name = spec.get("aliases", {}).get(role, role)
+                event_roles[name] = _unique(event_roles.get(name, []) + keys)
+            if frame.frame == "Partnership" and len(event_roles.get("partner", [])) < 2:
                 continue
             event_cls = frame.frame
             if frame.frame == "PolicyIssuance":
                 title = frame.roles["policyDocument"][0].name
                 if not _policy_title(title):
                     event_cls = None  # a report: issued, but no policy event
-                else:
+                elif _regulatory(title):
                     for sector in _sectors():
-                        if any(w in title for w in sector["match"]):
-                            sector_key = resolver.sector(sector)
+                        word = next((w for w in sector["match"] if w in title), None)
+                        if word:
+                            sector_key = resolver.sector(sector, word)
                             for issuer in roles.get("issuer", []):
                                 raw_facts.append(Fact(issuer, "regulates", sector_key, frame.date,
                                                       [dataclasses.replace(evidence, rule=f"{frame.rule}+sector")]))
                             break
             if spec["event"] and event_cls:
-                raw_events.append(Event(event_cls, roles, frame.date, frame.amount, frame.currency, frame.round,
+                raw_events.append(Event(event_cls, event_roles, frame.date, frame.amount, frame.currency, frame.round,
                                         frame.status, [evidence]))
             if frame.status != "completed":
                 continue

@@ -23,6 +23,9 @@ _SLOT = re.compile(r"\{([a-zA-Z]+)(\+?)\}")
 _MASK = re.compile(r"⟦(\d+)\|(\w+)⟧")
 _FREE = r"(?<![0-9A-Za-z.])(?![万亿元轮年月日])[^⟦⟧\s，。；！？,;!?：:、（）()《》“”\"「」【】%％的了在是和与及等将已于对被由把从向并或其该也都]{2,24}"
 _LIST_SEP = r"(?:、|，|,|和|及|以及|与|、以及)"
+# a name found by shape at the start of a pattern begins after punctuation, a mention or a
+# function word, never inside a run of characters ("阅文收购新丽" holds no name "购新丽")
+_BOUNDARY = r"(?<![^\s，。；！？,;!?：:、（）()《》“”\"「」【】⟧的了在是和与及等将已于对被由把从向并或其该也都])"
 _LIST_END = r"(?:等(?:[0-9一二三四五六七八九十多]+家)?(?:机构|公司|企业|平台|投资方)?)?"
 ALLOWED = {
     "Actor": ACTOR_CLASSES + ("Product", UNKNOWN),
@@ -46,6 +49,7 @@ class Rule:
     confidence: float
     attach: bool
     triggers: tuple[str, ...]
+    bare: bool
 
 
 @lru_cache(maxsize=None)
@@ -69,7 +73,7 @@ def compiled_rules() -> tuple[Rule, ...]:
                 slots[group] = (role, plural)
                 one = r"⟦\d+\|(?:%s)⟧" % "|".join(allowed)
                 if free and frame["roles"][role] in ("Actor", "Party", "Product"):
-                    one = f"(?:{one}|{_FREE})"
+                    one = f"(?:{one}|{_BOUNDARY if m.start() == 0 else ''}{_FREE})"
                 body = f"{one}(?:{_LIST_SEP}{one})*{_LIST_END}" if plural else one
                 return f"(?P<{group}>{body})"
 
@@ -78,7 +82,8 @@ def compiled_rules() -> tuple[Rule, ...]:
         strict = expand(free=False)
         loose = None if spec.get("mentions_only") else expand(free=True)
         out.append(Rule(spec["id"], spec["frame"], re.compile(strict), re.compile(loose) if loose and loose != strict else None,
-                        dict(slots), spec["confidence"], spec.get("attach", False), tuple(frame["triggers"])))
+                        dict(slots), spec["confidence"], spec.get("attach", False), tuple(frame["triggers"]),
+                        spec.get("bare", False)))
     return tuple(out)
 
 
@@ -113,28 +118,33 @@ class Masked:
         return self.pieces[-1][1] + self.pieces[-1][2] if self.pieces else 0
 
 
-def _arguments(masked: Masked, group_start: int, group_text: str, role: str, frame: dict) -> list[Argument]:
+def _arguments(masked: Masked, group_start: int, group_text: str, role: str, frame: dict, bare: bool) -> list[Argument]:
     args: list[Argument] = []
     cursor = 0
     for m in _MASK.finditer(group_text):
-        args.extend(_free(masked, group_start + cursor, group_text[cursor:m.start()], role, frame))
+        args.extend(_free(masked, group_start + cursor, group_text[cursor:m.start()], role, frame, bare))
         mention = masked.mentions[int(m.group(1))]
         cls = mention.cls if mention.cls != UNKNOWN else frame.get("defaults", {}).get(role, UNKNOWN)
         args.append(Argument(mention.name, cls, mention.key, mention.start, mention.end, mention.source, mention.stock_code))
         cursor = m.end()
-    args.extend(_free(masked, group_start + cursor, group_text[cursor:], role, frame))
+    args.extend(_free(masked, group_start + cursor, group_text[cursor:], role, frame, bare))
     return args
 
 
-def _free(masked: Masked, start: int, text: str, role: str, frame: dict) -> list[Argument]:
+def _free(masked: Masked, start: int, text: str, role: str, frame: dict, bare: bool) -> list[Argument]:
     """Names found by shape in a slot's text that is not a mention (several in a list)."""
     out = []
     for m in re.finditer(_FREE, text):
         piece = m.group()
         if re.fullmatch(_LIST_SEP + "|" + _LIST_END, piece):
             continue
-        trimmed = names.trim(re.sub(_LIST_END + "$", "", piece) or piece)
-        if not trimmed or not names.plausible(trimmed[0], trimmed[2]):
+        piece = re.sub(_LIST_END + "$", "", piece) or piece
+        trimmed = names.trim(piece)
+        if not trimmed:
+            continue
+        exact = bare and trimmed[0] == piece and len(piece) <= 6  # the slot holds just this name
+        plausible = names.plausible(trimmed[0], trimmed[2])
+        if not (exact or plausible):
             continue
         name, offset, hint = trimmed
         wanted = frame["roles"][role]
@@ -146,7 +156,7 @@ def _free(masked: Masked, start: int, text: str, role: str, frame: dict) -> list
         if wanted == "Product" and hint is None and names.class_of(name) != "Product":
             continue  # a product named only by shape needs a product word ("App", "计划")
         doc_start = masked.to_doc(start + m.start() + offset)
-        out.append(Argument(name, cls, None, doc_start, doc_start + len(name), "shape"))
+        out.append(Argument(name, cls, None, doc_start, doc_start + len(name), "shape" if plausible else "bare"))
     return out
 
 
@@ -209,10 +219,13 @@ class FrameFinder:
                             continue  # a reading with known mentions came first
                         roles: dict[str, list[Argument]] = {}
                         for group, (role, _) in rule.slots.items():
-                            args = _arguments(masked, m.start(group), m.group(group), role, frames_spec[rule.frame])
+                            args = _arguments(masked, m.start(group), m.group(group), role, frames_spec[rule.frame], rule.bare)
                             roles.setdefault(role, []).extend(args)
                         if any(not v for v in roles.values()):
                             continue
+                        if any(a.source == "bare" for v in roles.values() for a in v) and not any(
+                                a.source not in ("shape", "bare") for v in roles.values() for a in v):
+                            continue  # a bare name stands only beside a known one
                         taken.append(m.span())
                         pos = m.end()
                         span = (masked.to_doc(m.start()), masked.to_doc(m.end()))

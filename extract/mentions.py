@@ -58,6 +58,11 @@ def _trie_regex(words: list[str]) -> str:
 
 
 @lru_cache(maxsize=None)
+def _extension_pattern() -> re.Pattern:
+    return re.compile(cues()["extension"]["pattern"])
+
+
+@lru_cache(maxsize=None)
 def _shape_patterns() -> tuple[re.Pattern, re.Pattern]:
     c = cues()
     body = re.compile(c["bodies"]["pattern"])
@@ -73,9 +78,15 @@ def find_mentions(text: str) -> list[Mention]:
     """All names in `text`, non-overlapping, longest first, the lexicon winning ties."""
     index = names.lexicon_index()
     found: list[Mention] = []
+    extension = _extension_pattern()
     for m in _lexicon_pattern().finditer(text):
         entry = index[m.group()]
-        found.append(Mention(m.start(), m.end(), m.group(), entry["class"], entry["zh"], "lexicon"))
+        longer = extension.match(text, m.end())
+        if longer and not _lexicon_pattern().match(text, m.end()):
+            name = m.group() + longer.group()
+            found.append(Mention(m.start(), longer.end(), name, names.class_of(name), None, "org"))
+        else:
+            found.append(Mention(m.start(), m.end(), m.group(), entry["class"], entry["zh"], "lexicon"))
     for m in _TITLE.finditer(text):
         found.append(Mention(m.start(), m.end(), m.group(1).strip(), "Document", None, "title"))
     for m in _QUOTED.finditer(text):

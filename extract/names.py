@@ -24,6 +24,7 @@ def _lists() -> dict:
         "cut": re.compile("|".join(map(re.escape, sorted(n["verbs"], key=len, reverse=True)))
                           + "|[" + re.escape(n["stop_chars"]) + "]"),
         "generic": set(n["generic"]),
+        "verb_exceptions": tuple(n["verb_exceptions"]),
         "generic_heads": tuple(n["generic_heads"]),
         "class_cues": [(re.compile(c["pattern"]), c["class"]) for c in cues()["class_cue"]],
     }
@@ -38,7 +39,8 @@ def trim(span: str) -> tuple[str, int, str | None] | None:
     """
     lists = _lists()
     offset, hint = 0, None
-    cuts = list(lists["cut"].finditer(span))
+    cuts = [m for m in lists["cut"].finditer(span)
+            if not any(span.startswith(e, m.start()) or span[:m.end()].endswith(e) for e in lists["verb_exceptions"])]
     if cuts:  # a name starts after the last verb or function word, and ends before the next
         last = cuts[-1]
         if last.end() < len(span):
@@ -75,6 +77,8 @@ def plausible(name: str, hint: str | None) -> bool:
     form tells its class (…有限公司, …资本), or a describing noun introduced it."""
     if re.search(r"[A-Za-z]{2}", name) or class_of(name) != UNKNOWN:
         return True
+    if hint in ("Brand", "Product"):  # "自有品牌专妍", "App国美美店": a naming noun
+        return True
     return hint is not None and len(name) >= 3  # "平台紧急…": two characters after a noun are rarely a name
 
 
@@ -84,6 +88,9 @@ def is_name(name: str) -> bool:
         return False
     if name in lists["generic"] or name.endswith(lists["generic_heads"]):
         return False
+    core = re.sub(r"(App|APP|app|小程序|平台|网站)$", "", name)
+    if core != name and (len(core) < 2 or core in lists["generic"]):
+        return False  # "社交电商App" names a kind of app, not one
     if re.fullmatch(r"[A-Za-z]", name) or re.fullmatch(r"[\W\d_]+", name):
         return False
     return True

@@ -172,13 +172,12 @@ class KnowledgeGraph:
 def load(path: str | Path) -> KnowledgeGraph:
     """A graph written by `sekg build` (.ttl, .trig, .jsonld or .nt)."""
     path = Path(path)
-    fmt = {".ttl": "turtle", ".trig": "trig", ".jsonld": "json-ld", ".nt": "nt", ".nq": "nquads"}.get(path.suffix)
+    fmt = {".ttl": "turtle", ".trig": "trig", ".jsonld": "json-ld", ".json": "json-ld", ".nt": "nt",
+           ".nq": "nquads"}.get(path.suffix.lower())
     if fmt is None:
-        raise ValueError(f"{path}: unknown RDF format (use .ttl, .trig, .jsonld or .nt)")
+        raise ValueError(f"{path}: unknown RDF format (use .ttl, .trig, .jsonld, .nt or .nq)")
     ds = Dataset()
-    if fmt == "json-ld":
-        import ontology
-        ds.default_graph.parse(path, format="json-ld", context=str(ontology.CONTEXT))
-    else:
-        ds.parse(path, format=fmt)
+    # .trig / .nq / .jsonld keep one named graph per source document; `sekg.jsonld` embeds
+    # its @context, so nothing is fetched.
+    ds.parse(path, format=fmt)
     return KnowledgeGraph(ds)

@@ -182,14 +182,12 @@
   // ------------------------------------------------------------------ vis items
   var maxDeg = 1, maxCen = 0;
   nodes.forEach(function (n) { maxDeg = Math.max(maxDeg, n.degree); maxCen = Math.max(maxCen, n.centrality); });
-  var baseNode = new Map(), baseEdge = new Map();
 
   function actorItem(n) {
     var st = classStyle(n["class"]);
     var s = 0.6 * Math.sqrt(n.degree / maxDeg) + (maxCen > 0 ? 0.4 * n.centrality / maxCen : 0);
     var font = { size: Math.round(12 + 6 * s), face: CJK, color: "#1d2430", strokeWidth: 3, strokeColor: "#ffffff" };
     var color = nodeColor(st.color);
-    baseNode.set(n.id, { color: color, font: font });
     var tip = [displayName(n), bi(st.zh, n["class"]) + " · 度 degree " + n.degree];
     if (n.aliases.length) tip.push("别名 aliases: " + clip(n.aliases.join("、"), 200));
     var p = pos.get(n.id) || {};
@@ -198,19 +196,17 @@
   }
   function eventItem(ev) {
     var st = eventStyle(ev["class"]);
-    var font = { size: 10, face: CJK, color: "#4b5563", strokeWidth: 2, strokeColor: "#ffffff" };
     var color = nodeColor(st.color);
-    baseNode.set(ev.id, { color: color, font: font });
     var tip = [ev.label, bi(st.zh, ev["class"]) + (ev.date ? " · " + ev.date : "")];
     if (ev.amount !== null) tip.push(fmtAmount(ev.amount, ev.currency));
-    return { id: ev.id, label: "", title: tip.join("\n"), shape: "diamond", size: 7,
-             color: color, font: font, hidden: true, physics: false };
+    // no canvas label (too many); the name is in the tooltip and the panel
+    return { id: ev.id, title: tip.join("\n"), shape: "diamond", size: 7,
+             color: color, hidden: true, physics: false };
   }
   function factItem(f, curve) {
     var st = relStyle(f.relation);
     var color = { color: st.color, highlight: shade(st.color, -0.3), hover: shade(st.color, -0.15), inherit: false, opacity: 0.85 };
     var font = { size: 10, face: CJK, color: shade(st.color, -0.35), strokeWidth: 3, strokeColor: "#ffffff", align: "middle" };
-    baseEdge.set(f.id, { color: color, font: font });
     var tip = [nameOf(f.source) + " —" + bi(st.zh, f.relation) + "→ " + nameOf(f.target)];
     var meta = [f.date, f.amount !== null ? fmtAmount(f.amount, f.currency) : null].filter(Boolean);
     if (meta.length) tip.push(meta.join(" · "));
@@ -226,11 +222,9 @@
   function eventEdgeItem(eid, link) {
     var st = eventStyle(link.event["class"]);
     var color = { color: shade(st.color, 0.35), highlight: st.color, hover: st.color, inherit: false, opacity: 0.9 };
-    var font = { size: 8, face: CJK, color: "#6b7280", strokeWidth: 2, strokeColor: "#ffffff", align: "middle" };
-    baseEdge.set(eid, { color: color, font: font });
     return { id: eid, from: link.event.id, to: link.part.entity,
              title: link.event.label + "\n" + bi(roleZh(link.part.role), link.part.role) + ": " + nameOf(link.part.entity),
-             color: color, font: font, width: 1, dashes: [3, 3], arrows: { to: { enabled: false } },
+             color: color, width: 1, dashes: [3, 3], arrows: { to: { enabled: false } },
              hidden: true, physics: false };
   }
 
