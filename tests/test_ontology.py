@@ -56,7 +56,7 @@ ROLES = {  # role property -> (event class, range class)
     "penalizingBody": ("Penalty", "Regulator"),
     "penalizedParty": ("Penalty", "Actor"),
     "launcher": ("Launch", ("Actor", "Product")),
-    "launchedProduct": ("Launch", "Product"),
+    "launchedProduct": ("Launch", ("Product", "Brand")),
 }
 DATATYPE_PROPERTIES = {
     "date": RDFS.Literal, "amount": rns.XSD.decimal, "currency": rns.XSD.string, "round": rns.XSD.string,
