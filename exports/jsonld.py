@@ -51,7 +51,10 @@ def _nodes(triples) -> list[dict]:
     for s, p, o in triples:
         nodes[s]["@type" if p == RDF.type and isinstance(o, URIRef) else p].append(o)
     named = sorted((_compact(str(s)), s) for s in nodes if not isinstance(s, BNode))
-    return [_node_object(node_id, nodes[s], nodes) for node_id, s in named]
+    out = [_node_object(node_id, nodes[s], nodes) for node_id, s in named]
+    used = {o for props in nodes.values() for values in props.values() for o in values if isinstance(o, BNode)}
+    roots = [_node_object(None, nodes[s], nodes) for s in nodes if isinstance(s, BNode) and s not in used]
+    return out + sorted(roots, key=lambda n: json.dumps(n, ensure_ascii=False, sort_keys=True))
 
 
 def serialize(ds: Dataset) -> str:

@@ -24,7 +24,9 @@ def date_literal(iso: str) -> Literal:
 
 
 def decimal_literal(value: Decimal | float) -> Literal:
-    return Literal(format(Decimal(str(value)), "f"), datatype=XSD.decimal)
+    """xsd:decimal in its canonical form ("860000000.0"), which Turtle writes unchanged."""
+    text = format(Decimal(str(value)).normalize(), "f")
+    return Literal(text if "." in text else text + ".0", datatype=XSD.decimal)
 
 
 def evidence_iri(ev: Evidence) -> URIRef:

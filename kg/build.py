@@ -25,7 +25,7 @@ class BuildResult:
 
 def build_result(paths: list[str | Path] | None = None, progress: bool = False) -> BuildResult:
     """Read, extract and assemble; unreadable documents are reported, the others built."""
-    files, errors = collect([Path(p) for p in (paths or [BUNDLED_CORPUS])])
+    files, errors = collect([Path(p) for p in paths] if paths else sorted(BUNDLED_CORPUS.glob("*.txt")))
     sources: list[Source] = []
     for path in files:
         try:

@@ -7,6 +7,7 @@ pure-Python checks of the page text (escaping, determinism) always run.
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -153,8 +154,11 @@ def test_normalisation_drops_dangling_and_non_finite():
 
 @pytest.fixture(scope="module")
 def browser():
+    from conftest import ensure_debian_packages  # installs Debian's chromium when it can
+
+    ensure_debian_packages("chromium", "chromium", "fonts-noto-cjk")
     if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is missing: the HTML view tests need Debian's chromium")
+        pytest.skip(f"{CHROMIUM} is missing and could not be installed: the HTML view tests need Debian's chromium")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError as exc:  # pragma: no cover
@@ -361,3 +365,22 @@ def test_hostile_names_run_nothing(open_view, bypass_csp):
     assert_clean("search select")
     assert _offsite(o.requests) == []
     assert o.errors == []
+
+
+def test_corpus_view_draws_the_graph(open_view, corpus_graph):
+    """The view `sekg build` writes for the bundled corpus: every actor drawn, no errors,
+    nothing fetched from outside, a node's provenance on selection."""
+    from exports.view import view_data
+
+    view = view_data(corpus_graph)
+    o = open_view(view)
+    page = o.page
+    assert o.errors == [] and _offsite(o.requests) == []
+    assert page.evaluate("sekg.counts()")["actors"] == len(view["nodes"])
+    page.uncheck("#show-events")
+    assert page.evaluate("sekg.drawnNodeIds().length") == len(view["nodes"])
+    shot = Path(__file__).resolve().parent.parent / "docs" / "sekg-view.png"
+    if os.environ.get("SEKG_SCREENSHOT"):  # refresh the README's picture on demand
+        page.evaluate("sekg.search('拼多多')")
+        page.wait_for_timeout(800)
+        page.screenshot(path=str(shot))

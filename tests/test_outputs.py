@@ -80,3 +80,21 @@ def test_evidence_offsets_point_at_the_sentence(corpus_build):
     for fact in corpus_build.graph.facts():
         for ev in fact["evidence"]:
             assert texts[ev["doc"]][ev["start"]:ev["end"]] == ev["sentence"]
+
+
+def test_published_context_matches_the_one_embedded(corpus_out: Path):
+    import json
+
+    import ontology
+    embedded = json.loads((corpus_out / "sekg.jsonld").read_text(encoding="utf-8"))["@context"]
+    assert json.loads(ontology.CONTEXT.read_text(encoding="utf-8"))["@context"] == embedded
+
+
+def test_jsonld_loads_to_the_same_graph(corpus_out: Path):
+    ds = Dataset()
+    ds.parse(corpus_out / "sekg.jsonld", format="json-ld")
+    union = Graph()
+    for s, p, o, _ in ds.quads((None, None, None, None)):
+        union.add((s, p, o))
+    ttl = Graph().parse(corpus_out / "sekg.ttl", format="turtle")
+    assert len(union) == len(ttl) and isomorphic(union, ttl)
