@@ -20,7 +20,11 @@ DATE = re.compile(
     r"|(?P<iy>(?:19|20)\d\d)[-/.](?P<im>1[0-2]|0?[1-9])(?:[-/.](?P<id>3[01]|[12]\d|0?[1-9]))?(?!\d)"
     r"|(?P<rel>今年|去年|前年|明年|同年|当年|次年|次月|上月|本月|当月|今日|昨日|当天|同日)"
 )
-TIMESTAMP = re.compile(r"^\s*((?:19|20)\d\d)-(\d\d)-(\d\d)[ T]\d\d:\d\d(?::\d\d)?\s*$", re.M)
+# a line that is a date stamp, perhaps labelled: "2022-06-24 17:50:54", "发布时间：2023年3月5日"
+TIMESTAMP = re.compile(r"^[ \t]*(?:[\u4e00-\u9fff]{1,6}[:：][ \t]*)?((?:19|20)\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})日?"
+                       r"(?:[ \tT]+\d{1,2}:\d\d(?::\d\d)?)?[ \t]*$", re.M)
+# a news item opening with its full date: "2023年3月5日，…" dates the document
+OPENING_DATE = re.compile(r"((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日")
 
 
 @dataclass(frozen=True)
@@ -140,7 +144,10 @@ def _timestamp_blocks(text: str) -> list[tuple[int, int, When]]:
     """Blocks dated by a timestamp line: list pages put it after each item, articles before."""
     stamps = list(TIMESTAMP.finditer(text))
     if not stamps:
-        return []
+        opening = OPENING_DATE.search(text, 0, 150)
+        if not opening:
+            return []
+        stamps = [opening]
     header = len(re.findall(r"[\u4e00-\u9fff]", text[: stamps[0].start()])) < 120
     bounds = [0] + [s.end() for s in stamps] + [len(text)] if not header else [s.start() for s in stamps] + [len(text)]
     blocks = []

@@ -142,7 +142,7 @@ def _free(masked: Masked, start: int, text: str, role: str, frame: dict, bare: b
         trimmed = names.trim(piece)
         if not trimmed:
             continue
-        exact = bare and trimmed[0] == piece and len(piece) <= 6  # the slot holds just this name
+        exact = bare and trimmed[0] == names.strip_edges(piece) and len(trimmed[0]) <= 6  # the slot holds just this name
         plausible = names.plausible(trimmed[0], trimmed[2])
         if not (exact or plausible):
             continue
@@ -158,6 +158,35 @@ def _free(masked: Masked, start: int, text: str, role: str, frame: dict, bare: b
         doc_start = masked.to_doc(start + m.start() + offset)
         out.append(Argument(name, cls, None, doc_start, doc_start + len(name), "shape" if plausible else "bare"))
     return out
+
+
+@lru_cache(maxsize=None)
+def _anaphora() -> re.Pattern:
+    return re.compile(cues()["anaphora"]["pattern"])
+
+
+def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], antecedent: Mention,
+                      pattern: re.Pattern) -> list[Mention]:
+    """Mentions of the sentence plus its anaphors (该公司, 其…), each standing for the
+    previous sentence's topic under the anaphor's own offsets."""
+    sentence = text[start:end]
+    extra = []
+    for m in pattern.finditer(sentence):
+        a, b = start + m.start(), start + m.end()
+        if not any(x.start < b and a < x.end for x in local):
+            extra.append(Mention(a, b, antecedent.name, antecedent.cls, antecedent.key, "anaphor", antecedent.stock_code))
+    return sorted(local + extra, key=lambda x: x.start) if extra else local
+
+
+def _topic(frames: list[FrameMatch], local: list[Mention]) -> Mention | None:
+    """What a sentence is about, for anaphors in the next one: the first argument of its
+    first frame, else its first named actor."""
+    for f in frames:
+        for args in f.roles.values():
+            a = args[0]
+            if a.cls in ACTOR_CLASSES:
+                return Mention(a.start, a.end, a.name, a.cls, a.key, a.source, a.stock_code)
+    return next((m for m in local if m.cls in ACTOR_CLASSES and m.source != "anaphor"), None)
 
 
 def _status(text: str, clause_start: int, trigger_end: int) -> str:
@@ -187,6 +216,8 @@ class FrameFinder:
         mentions = doc._.mentions
         found: list[FrameMatch] = []
         last_of_frame: dict[str, FrameMatch] = {}
+        antecedent: Mention | None = None
+        anaphora = _anaphora()
         mi = 0
         for si, (start, end) in enumerate(doc._.sentences):
             while mi < len(mentions) and mentions[mi].start < start:
@@ -198,6 +229,8 @@ class FrameFinder:
             while j < len(mentions) and mentions[j].end <= end:
                 local.append(mentions[j])
                 j += 1
+            if antecedent is not None:
+                local = _resolve_anaphora(text, start, end, local, antecedent, anaphora)
             masked = Masked(text, start, end, local)
             sentence_dates = dates.in_span(start, end)
             here: list[FrameMatch] = []
@@ -240,6 +273,7 @@ class FrameFinder:
             for f in here:
                 last_of_frame[f.frame] = f
             found.extend(here)
+            antecedent = _topic(here, local) or antecedent
         doc._.frames = found
         return doc
 

@@ -82,7 +82,7 @@ def find_mentions(text: str) -> list[Mention]:
     for m in _lexicon_pattern().finditer(text):
         entry = index[m.group()]
         longer = extension.match(text, m.end())
-        if longer and not _lexicon_pattern().match(text, m.end()):
+        if longer and not _lexicon_pattern().match(text, m.end()) and not names.has_cut(longer.group()):
             name = m.group() + longer.group()
             found.append(Mention(m.start(), longer.end(), name, names.class_of(name), None, "org"))
         else:

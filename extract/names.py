@@ -30,6 +30,26 @@ def _lists() -> dict:
     }
 
 
+def has_cut(text: str) -> bool:
+    """Whether `text` holds a verb or function word, so cannot lie inside one name."""
+    return _lists()["cut"].search(text) is not None
+
+
+def strip_edges(span: str) -> str:
+    """`span` without clause openers and closers ("近日", "正式") at its ends."""
+    lists = _lists()
+    changed = True
+    while changed:
+        changed = False
+        for word in lists["lead"]:
+            if span.startswith(word) and len(span) > len(word):
+                span, changed = span[len(word):], True
+        for word in lists["trail"]:
+            if span.endswith(word) and len(span) > len(word):
+                span, changed = span[: -len(word)], True
+    return span
+
+
 def trim(span: str) -> tuple[str, int, str | None] | None:
     """Trim a candidate span to a name: (name, offset of the name in span, class hint).
 
@@ -79,7 +99,7 @@ def plausible(name: str, hint: str | None) -> bool:
         return True
     if hint in ("Brand", "Product"):  # "自有品牌专妍", "App国美美店": a naming noun
         return True
-    return hint is not None and len(name) >= 3  # "平台紧急…": two characters after a noun are rarely a name
+    return hint is not None  # "社交电商平台鲸灵": the noun introduces the name
 
 
 def is_name(name: str) -> bool:
