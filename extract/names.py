@@ -86,6 +86,7 @@ def trim(span: str) -> tuple[str, int, str | None] | None:
     m = _ORG_TAIL.match(span)
     if m:
         span = m.group(1)
+    span = re.sub(r"(?<=[\u4e00-\u9fff])[0-9.]+$", "", span)  # "某某公司100" (…100%股权)
     span = span.strip(" ·-_.")
     if not is_name(span):
         return None

@@ -105,3 +105,30 @@ def test_dateline_dates_month_day_and_relative_words():
     _, events = facts_of(text)
     dates = {e[0]: e[2] for e in events}
     assert dates == {"FundingRound": "2023-03-04", "Listing": "2023-04"}
+
+
+MORE = [
+    ("杭州某某网络科技有限公司因发布虚假广告，被杭州市市场监督管理局处以罚款30万元。",
+     ("杭州市市场监督管理局", "penalized", "杭州某某网络科技有限公司")),
+    ("浙江省市场监督管理局日前公布行政处罚决定书，对杭州某某电子商务有限公司处以警告，并处罚款20万元。",
+     ("浙江省市场监督管理局", "penalized", "杭州某某电子商务有限公司")),
+    ("本轮融资由星河资本领投，参与本轮投资的还有远望创投、青松基金。", None),
+    ("杭州某某网络科技有限公司被上海某某传媒有限公司以2亿元全资收购。",
+     ("上海某某传媒有限公司", "acquired", "杭州某某网络科技有限公司")),
+    ("美团完成对摩拜的收购。", ("美团", "acquired", "摩拜")),
+    ("快手被国家网信办约谈。", ("国家互联网信息办公室", "regulates", "快手")),
+    ("小红书的母公司为行吟信息科技（上海）有限公司。", None),
+    ("2022年1月，商务部印发《关于规范社区团购的通知》。", ("商务部", "regulates", "社区团购")),
+]
+
+
+@pytest.mark.parametrize("text,fact", [c for c in MORE if c[1]], ids=lambda c: str(c)[:12])
+def test_more_forms(text, fact):
+    facts, events = facts_of(text)
+    assert fact in facts, (facts, events)
+
+
+def test_participants_join_the_round_of_the_previous_sentence():
+    facts, _ = facts_of("杭州示例科技有限公司完成2亿元B轮融资。本轮融资由星河资本领投，参与本轮投资的还有远望创投、青松基金。")
+    assert {("星河资本", "investedIn", "杭州示例科技有限公司"), ("远望创投", "investedIn", "杭州示例科技有限公司"),
+            ("青松基金", "investedIn", "杭州示例科技有限公司")} <= facts
