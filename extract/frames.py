@@ -37,6 +37,9 @@ ALLOWED = {
 }
 _ROUND = re.compile(r"种子轮|天使\+?轮|Pre-?[A-Fa-f]\+{0,2}轮|[A-Fa-f][0-9]?\+{0,2}轮|Pre-IPO轮?|战略融资|战略投资")
 _CLAUSE = re.compile(r"[，。；！？,;!?\n]")
+_CLAUSE_START = "，。；！？,;!?：:\n "
+# roles that open their clause as its grammatical subject
+SUBJECT_ROLES = {"listedCompany", "fundedCompany", "acquirer", "partner", "launcher", "issuer"}
 
 
 @dataclass(frozen=True)
@@ -142,9 +145,12 @@ def _free(masked: Masked, start: int, text: str, role: str, frame: dict, bare: b
         trimmed = names.trim(piece)
         if not trimmed:
             continue
-        exact = bare and trimmed[0] == names.strip_edges(piece) and len(trimmed[0]) <= 6  # the slot holds just this name
-        plausible = names.plausible(trimmed[0], trimmed[2])
-        if not (exact or plausible):
+        # a short name that fills its slot exactly stands without any cue when the rule
+        # says so, or when it opens a clause as the subject ("近日，鲸灵完成…融资")
+        exact = trimmed[0] == names.strip_edges(piece) and len(trimmed[0]) <= 6 and not re.search(r"\d", trimmed[0])
+        at_clause_start = start + m.start() == 0 or masked.text[start + m.start() - 1] in _CLAUSE_START
+        plausible = names.plausible(trimmed[0], trimmed[2]) or (exact and at_clause_start and role in SUBJECT_ROLES)
+        if not (plausible or (exact and bare)):
             continue
         name, offset, hint = trimmed
         wanted = frame["roles"][role]

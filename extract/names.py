@@ -8,7 +8,7 @@ from extract.model import UNKNOWN
 from extract.resources import cues, lexicon
 
 _ORG_TAIL = re.compile(r"^(.*?(?:股份有限公司|有限责任公司|有限公司|集团|控股))")
-_BAD = re.compile(r"^[0-9.%％万亿元轮]|[0-9]+(?:年|月|日|%|％|万|亿|元|家|个|名|人|次|倍|款|项)|[<>{}=@#]")
+_BAD = re.compile(r"^[一二三四五六七八九十两多数几]+(?:个|家|大)?(?:部委|部门|机构|企业|平台|公司)|地$|^[0-9.%％万亿元轮]|[0-9]+(?:年|月|日|%|％|万|亿|元|家|个|名|人|次|倍|款|项)|[<>{}=@#]")
 LEGAL_SUFFIXES = ("股份有限公司", "有限责任公司", "科技有限公司", "网络科技有限公司", "信息技术有限公司",
                   "电子商务有限公司", "有限公司", "集团", "控股", "公司", "科技", "股份")
 PLACES = re.compile(r"^(北京|上海|广州|深圳|杭州|南京|成都|武汉|西安|天津|重庆|苏州|厦门|长沙|郑州|青岛|宁波|合肥|福州|济南|香港|浙江|江苏|广东|山东|福建|湖南|湖北|四川|河南|河北|安徽)(市|省)?")
@@ -107,7 +107,7 @@ def is_name(name: str) -> bool:
     lists = _lists()
     if not 2 <= len(name) <= 24 or _BAD.search(name):
         return False
-    if name in lists["generic"] or name.endswith(lists["generic_heads"]):
+    if name in lists["generic"] or name.endswith(lists["generic_heads"]) or name in lists["lead"] or name in lists["trail"]:
         return False
     core = re.sub(r"(App|APP|app|小程序|平台|网站)$", "", name)
     if core != name and (len(core) < 2 or core in lists["generic"]):
