@@ -27,7 +27,7 @@ def serialize(ds: Dataset) -> str:
             continue
         p, body = _turtle(g)
         prefixes += p
-        inner = "\n".join("    " + line if line else "" for line in body).strip("\n")
+        inner = "\n".join(body).strip("\n")  # no indenting: it would enter multi-line literals
         blocks.append(f"<{g.identifier}> {{\n{inner}\n}}")
     head = sorted(set(prefixes))
     return "\n".join(head) + "\n\n" + "\n\n".join(blocks) + "\n"
