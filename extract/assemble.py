@@ -68,7 +68,7 @@ class Resolver:
             self._add(key, arg.name, entry["class"], entry)
         else:
             key = "new:" + names.normal_key(arg.name)
-            self._add(key, arg.name, arg.cls, None)
+            self._add(key, arg.name, arg.cls, None, 2 if arg.typed else 1)
         if arg.stock_code:
             self.entities[key].stock_codes.add(arg.stock_code)
         return key
@@ -78,7 +78,7 @@ class Resolver:
         self._add(key, surface, "Sector", {"zh": sector["zh"], "en": sector["en"], "class": "Sector"})
         return key
 
-    def _add(self, key: str, surface: str, cls: str, entry: dict | None) -> None:
+    def _add(self, key: str, surface: str, cls: str, entry: dict | None, weight: int = 2) -> None:
         entity = self.entities.get(key)
         if entity is None:
             entity = self.entities[key] = Entity(key, entry["zh"] if entry else surface, entry["class"] if entry else cls,
@@ -88,8 +88,8 @@ class Resolver:
             entity.names.update(a for a in entry.get("aliases", []) if not a.isascii())
         else:
             self._surface[key][surface] += 1
-            if cls != UNKNOWN:
-                self._votes[key][cls] += 1
+            if cls != UNKNOWN:  # the text's own word for the class outweighs a role's default
+                self._votes[key][cls] += weight
 
     def finish(self) -> dict[str, Entity]:
         for key, entity in self.entities.items():
@@ -147,7 +147,7 @@ def assemble(docs: list[DocumentExtraction]) -> Extraction:
                             raw_facts.append(Fact(s, predicate, o, frame.date, [evidence]))
     entities = resolver.finish()
     facts = _merge_facts([f for f in raw_facts if _fits(f, entities)])
-    events = _merge_events(raw_events)
+    events = _merge_events([e for e in raw_events if _roles_fit(e, entities, frames_spec[e.cls])])
     used = {k for f in facts for k in (f.subject, f.object)} | {k for e in events for ks in e.roles.values() for k in ks}
     extraction = Extraction({k: v for k, v in entities.items() if k in used}, events, facts, [d.source for d in docs])
     return extraction
@@ -166,6 +166,23 @@ def _fits(fact: Fact, entities: dict[str, Entity]) -> bool:
     if fact.predicate != "regulates" and o in NOT_ACTOR and fact.predicate != "issued":
         return False
     return s not in NOT_ACTOR
+
+
+ROLE_CLASSES = {"Exchange": {"Exchange"}, "Regulator": {"Regulator"}, "Document": {"Document"},
+                "Product": {"Product", "Brand"}}
+
+
+def _roles_fit(event: Event, entities: dict[str, Entity], spec: dict) -> bool:
+    """An event stays only if each participant has a class its role admits."""
+    for role, keys in event.roles.items():
+        wanted = spec["roles"].get(role, "Actor")
+        for key in keys:
+            cls = entities[key].cls
+            if cls in NOT_ACTOR and wanted not in ("Document",):
+                return False
+            if wanted in ROLE_CLASSES and cls not in ROLE_CLASSES[wanted]:
+                return False
+    return True
 
 
 def _compatible(a: str | None, b: str | None) -> bool:

@@ -128,7 +128,8 @@ def _arguments(masked: Masked, group_start: int, group_text: str, role: str, fra
         args.extend(_free(masked, group_start + cursor, group_text[cursor:m.start()], role, frame, bare))
         mention = masked.mentions[int(m.group(1))]
         cls = mention.cls if mention.cls != UNKNOWN else frame.get("defaults", {}).get(role, UNKNOWN)
-        args.append(Argument(mention.name, cls, mention.key, mention.start, mention.end, mention.source, mention.stock_code))
+        args.append(Argument(mention.name, cls, mention.key, mention.start, mention.end, mention.source,
+                             mention.stock_code, typed=mention.cls != UNKNOWN))
         cursor = m.end()
     args.extend(_free(masked, group_start + cursor, group_text[cursor:], role, frame, bare))
     return args
@@ -155,6 +156,7 @@ def _free(masked: Masked, start: int, text: str, role: str, frame: dict, bare: b
         name, offset, hint = trimmed
         wanted = frame["roles"][role]
         cls = names.class_of(name)
+        typed = cls != UNKNOWN or hint is not None
         if cls == UNKNOWN:
             cls = hint or frame.get("defaults", {}).get(role, UNKNOWN)
         if cls not in ALLOWED[wanted]:
@@ -162,7 +164,8 @@ def _free(masked: Masked, start: int, text: str, role: str, frame: dict, bare: b
         if wanted == "Product" and hint is None and names.class_of(name) != "Product":
             continue  # a product named only by shape needs a product word ("App", "计划")
         doc_start = masked.to_doc(start + m.start() + offset)
-        out.append(Argument(name, cls, None, doc_start, doc_start + len(name), "shape" if plausible else "bare"))
+        out.append(Argument(name, cls, None, doc_start, doc_start + len(name), "shape" if plausible else "bare",
+                            typed=typed))
     return out
 
 

@@ -48,6 +48,7 @@ class Argument:
     end: int
     source: str
     stock_code: str | None = None
+    typed: bool = True  # False when the class is only the role's default
 
 
 @dataclass
