@@ -113,6 +113,11 @@ def assemble(docs: list[DocumentExtraction]) -> Extraction:
         for frame in doc.frames:
             start, end = doc.original_span(*frame.sentence)
             evidence = Evidence(doc.source.name, doc.source.text[start:end], start, end, frame.rule, frame.confidence)
+            if frame.frame == "Launch" and "launcher" not in frame.roles:
+                maker = _maker(frame.roles["launchedProduct"][0])
+                if maker is None:
+                    continue
+                frame.roles["launcher"] = [maker]
             roles = {role: _unique(resolver.resolve(a) for a in args) for role, args in frame.roles.items()}
             spec = frames_spec[frame.frame]
             event_roles: dict[str, list[str]] = {}
@@ -136,8 +141,11 @@ def assemble(docs: list[DocumentExtraction]) -> Extraction:
                                                       [dataclasses.replace(evidence, rule=f"{frame.rule}+sector")]))
                             break
             if spec["event"] and event_cls:
-                raw_events.append(Event(event_cls, event_roles, frame.date, frame.amount, frame.currency, frame.round,
-                                        frame.status, [evidence]))
+                primary = spec.get("primary")
+                each = event_roles.get(primary, []) if spec.get("split") else []
+                for roles_of_one in ([{**event_roles, primary: [k]} for k in each] if len(each) > 1 else [event_roles]):
+                    raw_events.append(Event(event_cls, roles_of_one, frame.date, frame.amount, frame.currency,
+                                            frame.round, frame.status, [evidence]))
             if frame.status != "completed":
                 continue
             for predicate, subject_role, object_role in spec["relations"]:
@@ -151,6 +159,16 @@ def assemble(docs: list[DocumentExtraction]) -> Extraction:
     used = {k for f in facts for k in (f.subject, f.object)} | {k for e in events for ks in e.roles.values() for k in ks}
     extraction = Extraction({k: v for k, v in entities.items() if k in used}, events, facts, [d.source for d in docs])
     return extraction
+
+
+def _maker(product: Argument) -> Argument | None:
+    """The known actor a product is named after (京东拼购 -> 京东, 苏宁拼购App -> 苏宁)."""
+    index = names.lexicon_index()
+    for k in range(len(product.name) - 1, 1, -1):
+        entry = index.get(product.name[:k])
+        if entry and entry["class"] != "Product":
+            return Argument(product.name[:k], entry["class"], entry["zh"], product.start, product.start + k, "lexicon")
+    return None
 
 
 def _unique(keys) -> list[str]:

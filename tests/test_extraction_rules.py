@@ -132,3 +132,8 @@ def test_participants_join_the_round_of_the_previous_sentence():
     facts, _ = facts_of("杭州示例科技有限公司完成2亿元B轮融资。本轮融资由星河资本领投，参与本轮投资的还有远望创投、青松基金。")
     assert {("星河资本", "investedIn", "杭州示例科技有限公司"), ("远望创投", "investedIn", "杭州示例科技有限公司"),
             ("青松基金", "investedIn", "杭州示例科技有限公司")} <= facts
+
+
+def test_a_product_named_after_its_maker_is_its_launch():
+    facts, _ = facts_of("2018年7月，苏宁拼购App上线。")
+    assert ("苏宁易购", "launched", "苏宁拼购App") in facts
