@@ -58,6 +58,11 @@ def _trie_regex(words: list[str]) -> str:
 
 
 @lru_cache(maxsize=None)
+def _bare_title() -> re.Pattern:
+    return re.compile(cues()["documents"]["bare_title"])
+
+
+@lru_cache(maxsize=None)
 def _extension_pattern() -> re.Pattern:
     return re.compile(cues()["extension"]["pattern"])
 
@@ -89,6 +94,8 @@ def find_mentions(text: str) -> list[Mention]:
             found.append(Mention(m.start(), m.end(), m.group(), entry["class"], entry["zh"], "lexicon"))
     for m in _TITLE.finditer(text):
         found.append(Mention(m.start(), m.end(), m.group(1).strip(), "Document", None, "title"))
+    for m in _bare_title().finditer(text):
+        found.append(Mention(m.start(1), m.end(1), m.group(1).strip(), "Document", None, "title"))
     for m in _QUOTED.finditer(text):
         inner = m.group(1).strip()
         entry = index.get(inner) or index.get(names.normal_key(inner))

@@ -137,3 +137,9 @@ def test_participants_join_the_round_of_the_previous_sentence():
 def test_a_product_named_after_its_maker_is_its_launch():
     facts, _ = facts_of("2018年7月，苏宁拼购App上线。")
     assert ("苏宁易购", "launched", "苏宁拼购App") in facts
+
+
+def test_a_title_without_brackets():
+    facts, _ = facts_of("2022年1月，商务部印发了关于规范社区团购的通知。")
+    assert ("商务部", "issued", "关于规范社区团购的通知") in facts
+    assert ("商务部", "regulates", "社区团购") in facts
