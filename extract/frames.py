@@ -21,12 +21,13 @@ from extract.resources import cues, rules
 
 _SLOT = re.compile(r"\{([a-zA-Z]+)(\+?)\}")
 _MASK = re.compile(r"⟦(\d+)\|(\w+)⟧")
-_FREE = r"(?<![0-9A-Za-z.])(?![万亿元轮年月日])[^⟦⟧\s，。；！？,;!?：:、（）()《》“”\"「」【】%％的了在是和与及等将已于对被由把从向并或其该也都]{2,24}"
+_FREE = (r"(?<![0-9A-Za-z.])(?![万亿元轮年月日])(?:[^⟦⟧\s，。；！？,;!?：:、（）()《》“”\"「」【】%％的了在是和与及等将已于对被由把从向并或其该也都以]"
+         r"|(?<=[A-Za-z]) (?=[A-Z])){2,24}")  # Latin names keep their spaces: "BlueHill Ventures"
 _LIST_SEP = r"(?:、|，|,|和|及|以及|与|、以及)"
 # a name found by shape at the start of a pattern begins after punctuation, a mention or a
 # function word, never inside a run of characters ("阅文收购新丽" holds no name "购新丽")
 _BOUNDARY = r"(?<![^\s，。；！？,;!?：:、（）()《》“”\"「」【】⟧的了在是和与及等将已于对被由把从向并或其该也都])"
-_LIST_END = r"(?:等(?:[0-9一二三四五六七八九十多]+家)?(?:机构|公司|企业|平台|投资方)?)?"
+_LIST_END = r"(?:等?(?:[0-9一二三四五六七八九十多]+家)[\u4e00-\u9fff]{0,6}?(?:机构|公司|企业|平台|投资方|品牌)|等(?:机构|公司|企业|平台|投资方|品牌)?)?"
 ALLOWED = {
     "Actor": ACTOR_CLASSES + ("Product", UNKNOWN),
     "Party": ACTOR_CLASSES,  # an actor whose class is known
@@ -39,7 +40,8 @@ _ROUND = re.compile(r"种子轮|天使\+?轮|Pre-?[A-Fa-f]\+{0,2}轮|[A-Fa-f][0-
 _CLAUSE = re.compile(r"[，。；！？,;!?\n]")
 _CLAUSE_START = "，。；！？,;!?：:\n "
 # roles that open their clause as its grammatical subject
-SUBJECT_ROLES = {"listedCompany", "fundedCompany", "acquirer", "partner", "launcher", "issuer"}
+SUBJECT_ROLES = {"listedCompany", "fundedCompany", "acquirer", "partner", "launcher", "issuer", "child",
+                 "acquiredCompany", "penalizedParty", "regulated", "investor", "leadInvestor"}
 
 
 @dataclass(frozen=True)
@@ -171,10 +173,11 @@ def _free(masked: Masked, start: int, text: str, role: str, frame: dict, bare: b
 
 @lru_cache(maxsize=None)
 def _anaphora() -> re.Pattern:
-    return re.compile(cues()["anaphora"]["pattern"])
+    spec = cues()["anaphora"]
+    return re.compile(f"{spec['pattern']}|{spec['zero_subject']}")
 
 
-def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], antecedent: Mention,
+def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], antecedent: Mention | None,
                       pattern: re.Pattern) -> list[Mention]:
     """Mentions of the sentence plus its anaphors (该公司, 其…), each standing for the
     previous sentence's topic under the anaphor's own offsets."""
@@ -182,8 +185,14 @@ def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], ant
     extra = []
     for m in pattern.finditer(sentence):
         a, b = start + m.start(), start + m.end()
-        if not any(x.start < b and a < x.end for x in local):
-            extra.append(Mention(a, b, antecedent.name, antecedent.cls, antecedent.key, "anaphor", antecedent.stock_code))
+        if any(x.start < b and a < x.end for x in local) or any(x.start == a for x in local):
+            continue
+        # a left-out subject after the first clause is the actor that opened the sentence
+        opener = next((x for x in local if x.end <= a and x.cls in ACTOR_CLASSES and x.source != "anaphor"), None)
+        ref = opener if (a == b and opener is not None) else antecedent
+        if ref is None:
+            continue
+        extra.append(Mention(a, b, ref.name, ref.cls, ref.key, "anaphor", ref.stock_code))
     return sorted(local + extra, key=lambda x: x.start) if extra else local
 
 
@@ -238,7 +247,7 @@ class FrameFinder:
             while j < len(mentions) and mentions[j].end <= end:
                 local.append(mentions[j])
                 j += 1
-            if antecedent is not None:
+            if antecedent is not None or local:
                 local = _resolve_anaphora(text, start, end, local, antecedent, anaphora)
             masked = Masked(text, start, end, local)
             sentence_dates = dates.in_span(start, end)

@@ -25,6 +25,7 @@ def _lists() -> dict:
                           + "|[" + re.escape(n["stop_chars"]) + "]"),
         "generic": set(n["generic"]),
         "verb_exceptions": tuple(n["verb_exceptions"]),
+        "modality": tuple(w for words in cues()["modality"].values() for w in words if len(w) > 1),
         "generic_heads": tuple(n["generic_heads"]),
         "class_cues": [(re.compile(c["pattern"]), c["class"]) for c in cues()["class_cue"]],
     }
@@ -108,6 +109,8 @@ def is_name(name: str) -> bool:
     if not 2 <= len(name) <= 24 or _BAD.search(name):
         return False
     if name in lists["generic"] or name.endswith(lists["generic_heads"]) or name in lists["lead"] or name in lists["trail"]:
+        return False
+    if name.startswith(lists["modality"]):  # "计划…", "传出拟…": no name begins with a modal word
         return False
     core = re.sub(r"(App|APP|app|小程序|平台|网站)$", "", name)
     if core != name and (len(core) < 2 or core in lists["generic"]):
