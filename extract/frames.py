@@ -21,12 +21,12 @@ from extract.resources import cues, rules
 
 _SLOT = re.compile(r"\{([a-zA-Z]+)(\+?)\}")
 _MASK = re.compile(r"⟦(\d+)\|(\w+)⟧")
-_FREE = (r"(?<![0-9A-Za-z.])(?![万亿元轮年月日])(?:[^⟦⟧\s，。；！？,;!?：:、（）()《》“”\"「」【】%％的了在是和与及等将已于对被由把从向并或其该也都以]"
+_FREE = (r"(?<![0-9A-Za-z.])(?![万亿元轮年月日])(?:[^⟦⟧\s，。；！？,;!?：:、（）()《》“”\"「」【】%％的了在是和与及等将已于对被由把从向并或其该也都以为]"
          r"|(?<=[A-Za-z]) (?=[A-Z])){2,24}")  # Latin names keep their spaces: "BlueHill Ventures"
 _LIST_SEP = r"(?:、|，|,|和|及|以及|与|、以及)"
 # a name found by shape at the start of a pattern begins after punctuation, a mention or a
 # function word, never inside a run of characters ("阅文收购新丽" holds no name "购新丽")
-_BOUNDARY = r"(?<![^\s，。；！？,;!?：:、（）()《》“”\"「」【】⟧的了在是和与及等将已于对被由把从向并或其该也都])"
+_BOUNDARY = r"(?<![^\s，。；！？,;!?：:、（）()《》“”\"「」【】⟧的了在是和与及等将已于对被由把从向并或其该也都为])"
 _LIST_END = r"(?:等?(?:[0-9一二三四五六七八九十多]+家)[\u4e00-\u9fff]{0,6}?(?:机构|公司|企业|平台|投资方|品牌)|等(?:机构|公司|企业|平台|投资方|品牌)?)?"
 ALLOWED = {
     "Actor": ACTOR_CLASSES + ("Product", UNKNOWN),
@@ -275,8 +275,8 @@ class FrameFinder:
                         if any(not v for v in roles.values()):
                             continue
                         if any(a.source == "bare" for v in roles.values() for a in v) and not any(
-                                a.source not in ("shape", "bare") for v in roles.values() for a in v):
-                            continue  # a bare name stands only beside a known one
+                                a.source not in ("shape", "bare", "anaphor") for v in roles.values() for a in v):
+                            continue  # a bare name stands only beside a name the text gives
                         taken.append(m.span())
                         pos = m.end()
                         span = (masked.to_doc(m.start()), masked.to_doc(m.end()))

@@ -113,7 +113,7 @@ def is_name(name: str) -> bool:
     if name.startswith(lists["modality"]):  # "计划…", "传出拟…": no name begins with a modal word
         return False
     core = re.sub(r"(App|APP|app|小程序|平台|网站)$", "", name)
-    if core != name and (len(core) < 2 or core in lists["generic"]):
+    if core != name and (len(core) < 2 or core in lists["generic"] or core.endswith(lists["generic_heads"])):
         return False  # "社交电商App" names a kind of app, not one
     if re.fullmatch(r"[A-Za-z]", name) or re.fullmatch(r"[\W\d_]+", name):
         return False

@@ -82,6 +82,8 @@ def evaluate(kg: KnowledgeGraph, gold_path: Path) -> dict:
             predicted.append({"doc": doc, "relation": f["relation"], "s": {f["subject"]}, "o": {f["object"]},
                               "date": f["date"], "amount": None, "currency": None, "label": f"{f['subject_label']} -> {f['object_label']}"})
     for ev in kg.events():
+        if ev["status"] != "completed":
+            continue  # planned, rumoured or denied: kept in the graph, but not a stated fact
         parts = {p["entity"] for p in ev["participants"]}
         for doc in sorted({e["doc"] for e in ev["evidence"] if e["doc"] in docs and in_scope(e)}):
             predicted.append({"doc": doc, "relation": ev["class"], "s": parts, "o": parts, "date": ev["date"],
