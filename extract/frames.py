@@ -21,12 +21,12 @@ from extract.resources import cues, rules
 
 _SLOT = re.compile(r"\{([a-zA-Z]+)(\+?)\}")
 _MASK = re.compile(r"⟦(\d+)\|(\w+)⟧")
-_FREE = (r"(?<![0-9A-Za-z.])(?![万亿元轮年月日])(?:[^⟦⟧\s，。；！？,;!?：:、（）()《》“”\"「」【】%％的了在是和与及等将已于对被由把从向并或其该也都以为]"
+_FREE = (r"(?<![0-9A-Za-z.])(?![万亿元轮年月日])(?:[^⟦⟧\s，。；！？,;!?：:、（）()《》“”\"「」【】%％的了在是和与及等将已于对被由把从向并或其该也以为]"
          r"|(?<=[A-Za-z]) (?=[A-Z])){2,24}")  # Latin names keep their spaces: "BlueHill Ventures"
 _LIST_SEP = r"(?:、|，|,|和|及|以及|与|、以及)"
 # a name found by shape at the start of a pattern begins after punctuation, a mention or a
 # function word, never inside a run of characters ("阅文收购新丽" holds no name "购新丽")
-_BOUNDARY = r"(?<![^\s，。；！？,;!?：:、（）()《》“”\"「」【】⟧的了在是和与及等将已于对被由把从向并或其该也都为])"
+_BOUNDARY = r"(?<![^\s，。；！？,;!?：:、（）()《》“”\"「」【】⟧的了在是和与及等将已于对被由把从向并或其该也为])"
 _LIST_END = r"(?:等?(?:[0-9一二三四五六七八九十多]+家)[\u4e00-\u9fff]{0,6}?(?:机构|公司|企业|平台|投资方|品牌)|等(?:机构|公司|企业|平台|投资方|品牌)?)?"
 ALLOWED = {
     "Actor": ACTOR_CLASSES + ("Product", UNKNOWN),
@@ -49,7 +49,8 @@ class Rule:
     id: str
     frame: str
     strict: re.Pattern  # slots take mentions only
-    loose: re.Pattern | None  # slots also take names found by shape
+    opening: re.Pattern | None  # the first slot also takes a name found by shape
+    loose: re.Pattern | None  # every slot also takes names found by shape
     slots: dict[str, tuple[str, bool]]  # group name -> (role, is list)
     confidence: float
     attach: bool
@@ -66,7 +67,7 @@ def compiled_rules() -> tuple[Rule, ...]:
         frame = data["frames"][spec["frame"]]
         slots: dict[str, tuple[str, bool]] = {}
 
-        def expand(free: bool) -> str:
+        def expand(free: bool, first_only: bool = False) -> str:
             slots.clear()
 
             def slot(m: re.Match) -> str:
@@ -77,7 +78,7 @@ def compiled_rules() -> tuple[Rule, ...]:
                 group = f"{role}__{len(slots)}"
                 slots[group] = (role, plural)
                 one = r"⟦\d+\|(?:%s)⟧" % "|".join(allowed)
-                if free and frame["roles"][role] in ("Actor", "Party", "Product"):
+                if free and (not first_only or m.start() == 0) and frame["roles"][role] in ("Actor", "Party", "Product"):
                     one = f"(?:{one}|{_BOUNDARY if m.start() == 0 else ''}{_FREE})"
                 body = f"{one}(?:{_LIST_SEP}{one})*{_LIST_END}" if plural else one
                 return f"(?P<{group}>{body})"
@@ -85,8 +86,11 @@ def compiled_rules() -> tuple[Rule, ...]:
             return _SLOT.sub(slot, spec["pattern"])
 
         strict = expand(free=False)
+        opening = None if spec.get("mentions_only") else expand(free=True, first_only=True)
         loose = None if spec.get("mentions_only") else expand(free=True)
-        out.append(Rule(spec["id"], spec["frame"], re.compile(strict), re.compile(loose) if loose and loose != strict else None,
+        out.append(Rule(spec["id"], spec["frame"], re.compile(strict),
+                        re.compile(opening) if opening and opening != strict else None,
+                        re.compile(loose) if loose and loose not in (strict, opening) else None,
                         dict(slots), spec["confidence"], spec.get("attach", False), tuple(frame["triggers"]),
                         spec.get("bare", False)))
     return tuple(out)
@@ -260,7 +264,7 @@ class FrameFinder:
                 if not tried[rule.triggers]:
                     continue
                 taken: list[tuple[int, int]] = []
-                for regex in (rule.strict, rule.loose):
+                for regex in (rule.strict, rule.opening, rule.loose):
                     if regex is None:
                         continue
                     pos = 0
