@@ -37,7 +37,7 @@ def main(data: str | None = None) -> None:
     parts = A.communities(G)
     print(f"\n{len(parts)} communities; the three largest:")
     for c in parts[:3]:
-        names = sorted(G.nodes[n]["label"] for n in c)
+        names = sorted(G.nodes[n]["label"][:12] for n in c)
         print(f"  {len(c):>3}  {'、'.join(names[:6])}{' …' if len(names) > 6 else ''}")
 
     # 4. an actor's neighbourhood, by any of its names

@@ -38,6 +38,7 @@ ALLOWED = {
 }
 _ROUND = re.compile(r"种子轮|天使\+?轮|Pre-?[A-Fa-f]\+{0,2}轮|[A-Fa-f][0-9]?\+{0,2}轮|Pre-IPO轮?|战略融资|战略投资")
 _CLAUSE = re.compile(r"[，。；！？,;!?\n]")
+_TOPICAL = ACTOR_CLASSES + (UNKNOWN,)  # what a left-out subject can stand for
 _CLAUSE_START = "，。；！？,;!?：:\n "
 # roles that open their clause as its grammatical subject
 SUBJECT_ROLES = {"listedCompany", "fundedCompany", "acquirer", "partner", "launcher", "issuer", "child",
@@ -175,6 +176,27 @@ def _free(masked: Masked, start: int, text: str, role: str, frame: dict, bare: b
     return out
 
 
+def _learned_mentions(text: str, mentions: list[Mention], frames: list[FrameMatch]) -> list[Mention]:
+    """Every occurrence, outside known mentions, of the names frames found by shape."""
+    names_found: dict[str, str] = {}
+    for f in frames:
+        for args in f.roles.values():
+            for a in args:
+                if a.source in ("shape", "bare") and len(a.name) >= 2:
+                    names_found.setdefault(a.name, a.cls if a.typed else UNKNOWN)
+    if not names_found:
+        return []
+    pattern = re.compile("|".join(re.escape(n) for n in sorted(names_found, key=len, reverse=True)))
+    taken = bytearray(len(text) + 1)
+    for m in mentions:
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+    out = []
+    for m in pattern.finditer(text):
+        if not any(taken[m.start():m.end()]):
+            out.append(Mention(m.start(), m.end(), m.group(), names_found[m.group()], None, "learned"))
+    return out
+
+
 @lru_cache(maxsize=None)
 def _anaphora() -> re.Pattern:
     spec = cues()["anaphora"]
@@ -192,7 +214,7 @@ def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], ant
         if any(x.start < b and a < x.end for x in local) or any(x.start == a for x in local):
             continue
         # a left-out subject after the first clause is the actor that opened the sentence
-        opener = next((x for x in local if x.end <= a and x.cls in ACTOR_CLASSES and x.source != "anaphor"), None)
+        opener = next((x for x in local if x.end <= a and x.cls in _TOPICAL and x.source != "anaphor"), None)
         ref = opener if (a == b and opener is not None) else antecedent
         if ref is None:
             continue
@@ -206,9 +228,9 @@ def _topic(frames: list[FrameMatch], local: list[Mention]) -> Mention | None:
     for f in frames:
         for args in f.roles.values():
             a = args[0]
-            if a.cls in ACTOR_CLASSES:
+            if a.cls in _TOPICAL:
                 return Mention(a.start, a.end, a.name, a.cls, a.key, a.source, a.stock_code)
-    return next((m for m in local if m.cls in ACTOR_CLASSES and m.source != "anaphor"), None)
+    return next((m for m in local if m.cls in _TOPICAL and m.source != "anaphor"), None)
 
 
 def _status(text: str, clause_start: int, trigger_end: int) -> str:
@@ -234,8 +256,18 @@ class FrameFinder:
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         dates = DateContext(text)
+        found = self._run(doc, text, dates, doc._.mentions)
+        # names the rules found by shape are names everywhere in the document: a second
+        # pass reads the sentences that hold them again, with them as mentions
+        learned = _learned_mentions(text, doc._.mentions, found)
+        if learned:
+            doc._.mentions = sorted(doc._.mentions + learned, key=lambda m: m.start)
+            found = self._run(doc, text, dates, doc._.mentions)
+        doc._.frames = found
+        return doc
+
+    def _run(self, doc: Doc, text: str, dates: DateContext, mentions: list[Mention]) -> list[FrameMatch]:
         frames_spec = rules()["frames"]
-        mentions = doc._.mentions
         found: list[FrameMatch] = []
         last_of_frame: dict[str, FrameMatch] = {}
         antecedent: Mention | None = None
@@ -296,8 +328,7 @@ class FrameFinder:
                 last_of_frame[f.frame] = f
             found.extend(here)
             antecedent = _topic(here, local) or antecedent
-        doc._.frames = found
-        return doc
+        return found
 
     @staticmethod
     def _frame(rule: Rule, roles, sentence, span, text, sentence_dates) -> FrameMatch:

@@ -20,7 +20,7 @@ from extract.resources import cues, lexicon
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
 _QUOTED = re.compile(r"[“\"「]([^“”\"「」\n，。；,;]{1,24})[”\"」]")
 _STOCK = re.compile(r"^\s*[（(]\s*(?:(?:股票)?代码[:：]?\s*)?((?:NYSE|NASDAQ|HK|SH|SZ)[:：]\s*\w+|\d{4,6}(?:\.(?:HK|SH|SZ|BJ))?|[A-Z]{2,5}(?:\.[A-Z]{1,2})?)\s*[)）]")
-_SOURCE_RANK = {"lexicon": 0, "title": 1, "body": 2, "quoted": 3, "org": 4}
+_SOURCE_RANK = {"lexicon": 0, "title": 1, "body": 2, "quoted": 3, "org": 4, "latin": 5}
 
 
 @lru_cache(maxsize=None)
@@ -55,6 +55,12 @@ def _trie_regex(words: list[str]) -> str:
         return f"(?:{body})?" if "" in node else body
 
     return emit(trie)
+
+
+@lru_cache(maxsize=None)
+def _latin() -> tuple[re.Pattern, frozenset[str]]:
+    spec = cues()["latin"]
+    return re.compile(spec["pattern"]), frozenset(spec["not_names"])
 
 
 @lru_cache(maxsize=None)
@@ -103,6 +109,10 @@ def find_mentions(text: str) -> list[Mention]:
             found.append(Mention(m.start(), m.end(), inner, entry["class"], entry["zh"], "lexicon"))
         elif names.is_name(inner):
             found.append(Mention(m.start(), m.end(), inner, names.class_of(inner), None, "quoted"))
+    latin, not_names = _latin()
+    for m in latin.finditer(text):
+        if len(m.group()) >= 3 and m.group() not in not_names and m.group() not in index:
+            found.append(Mention(m.start(), m.end(), m.group(), names.class_of(m.group()), None, "latin"))
     body, org = _shape_patterns()
     for m in body.finditer(text):
         found.append(Mention(m.start(), m.end(), m.group(), "Regulator", None, "body"))
