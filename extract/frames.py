@@ -183,7 +183,7 @@ def _learned_mentions(text: str, mentions: list[Mention], frames: list[FrameMatc
         for args in f.roles.values():
             for a in args:
                 if a.source in ("shape", "bare") and len(a.name) >= 2:
-                    names_found.setdefault(a.name, a.cls if a.typed else UNKNOWN)
+                    names_found.setdefault(a.name, a.cls)
     if not names_found:
         return []
     pattern = re.compile("|".join(re.escape(n) for n in sorted(names_found, key=len, reverse=True)))

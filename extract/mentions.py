@@ -112,7 +112,8 @@ def find_mentions(text: str) -> list[Mention]:
     latin, not_names = _latin()
     for m in latin.finditer(text):
         if len(m.group()) >= 3 and m.group() not in not_names and m.group() not in index:
-            found.append(Mention(m.start(), m.end(), m.group(), names.class_of(m.group()), None, "latin"))
+            cls = names.class_of(m.group())  # a Latin name in Chinese text names an organisation or brand
+            found.append(Mention(m.start(), m.end(), m.group(), "Company" if cls == UNKNOWN else cls, None, "latin"))
     body, org = _shape_patterns()
     for m in body.finditer(text):
         found.append(Mention(m.start(), m.end(), m.group(), "Regulator", None, "body"))

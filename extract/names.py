@@ -88,6 +88,7 @@ def trim(span: str) -> tuple[str, int, str | None] | None:
     if m:
         span = m.group(1)
     span = re.sub(r"(?<=[\u4e00-\u9fff])[0-9.]+$", "", span)  # "某某公司100" (…100%股权)
+    span = re.sub(r"(?<=[\u4e00-\u9fff])(?:[A-Fa-f][0-9]?\+{0,2}|天使|种子|Pre-?[A-Fa-f])轮?$", "", span)  # "集好物A轮"
     span = span.strip(" ·-_.")
     if not is_name(span):
         return None
