@@ -20,9 +20,11 @@ DATE = re.compile(
     r"|(?P<iy>(?:19|20)\d\d)[-/.](?P<im>1[0-2]|0?[1-9])(?:[-/.](?P<id>3[01]|[12]\d|0?[1-9]))?(?!\d)"
     r"|(?P<rel>今年|去年|前年|明年|同年|当年|次年|次月|上月|本月|当月|今日|昨日|当天|同日)"
 )
-# a line that is a date stamp, perhaps labelled: "2022-06-24 17:50:54", "发布时间：2023年3月5日"
-TIMESTAMP = re.compile(r"^[ \t]*(?:[\u4e00-\u9fff]{1,6}[:：][ \t]*)?((?:19|20)\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})日?"
-                       r"(?:[ \tT]+\d{1,2}:\d\d(?::\d\d)?)?[ \t]*$", re.M)
+# a date stamp: a line that is only a date, or a labelled one ("发布时间：2023-04-20 15:30　来源：…")
+_STAMP = r"((?:19|20)\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ \tT]+\d{1,2}:\d\d(?::\d\d)?)?"
+TIMESTAMP = re.compile(rf"^[ \t\u3000]*(?:{_STAMP}[ \t\u3000]*$|(?:发布时间|发布日期|更新时间|时间|日期)[:：][ \t]*{_STAMP}(?=[ \t\u3000]|$))", re.M)
+# a line that is only a year heads the timeline entries below it ("2020年" / "5月，…")
+YEAR_HEADING = re.compile(r"^[ \t\u3000]*((?:19|20)\d\d)[ \t]*年?[ \t\u3000]*$", re.M)
 # a news item opening with its full date: "2023年3月5日，…" dates the document
 OPENING_DATE = re.compile(r"((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日")
 
@@ -57,6 +59,7 @@ class DateContext:
     def __init__(self, text: str):
         self.text = text
         self._blocks = _timestamp_blocks(text)
+        self._headings = [(m.start(), int(m.group(1))) for m in YEAR_HEADING.finditer(text)]
         self.mentions: list[DateMention] = []
         self._line_year: dict[int, int] = {}  # line start -> last explicit year seen on it
         last: When | None = None
@@ -73,10 +76,11 @@ class DateContext:
         self._starts = [d.start for d in self.mentions]
 
     def in_span(self, start: int, end: int) -> list[DateMention]:
-        i = bisect.bisect_left(self._starts, start)
+        """Dates that end inside [start, end) ("2020年\n5月，…": the heading reaches in)."""
+        i = max(bisect.bisect_left(self._starts, start) - 1, 0)
         out = []
         while i < len(self.mentions) and self.mentions[i].start < end:
-            if self.mentions[i].end <= end:
+            if start < self.mentions[i].end <= end:
                 out.append(self.mentions[i])
             i += 1
         return out
@@ -98,6 +102,9 @@ class DateContext:
         year = self._line_year.get(self.text.rfind("\n", 0, pos) + 1)
         if year:
             return year
+        heading = [y for start, y in self._headings if start < pos]
+        if heading:
+            return heading[-1]
         ref = self.reference(pos)
         return ref.year if ref and (ref.month is None or month <= ref.month) else None
 
@@ -153,7 +160,8 @@ def _timestamp_blocks(text: str) -> list[tuple[int, int, When]]:
     blocks = []
     for i, stamp in enumerate(stamps):
         start, end = (bounds[i], stamp.end()) if not header else (stamp.start(), bounds[i + 1])
-        when = When(int(stamp.group(1)), int(stamp.group(2)), int(stamp.group(3)))
+        y, mo, d = (g for g in stamp.groups() if g is not None)
+        when = When(int(y), int(mo), int(d))
         block_years = {int(y) for y in re.findall(r"((?:19|20)\d\d)\s*年", text[start:end])}
         if block_years and not when.year - 1 <= max(block_years) <= when.year:
             continue  # a repost or a retrospective: the timestamp does not date the text

@@ -233,6 +233,22 @@ def _topic(frames: list[FrameMatch], local: list[Mention]) -> Mention | None:
     return next((m for m in local if m.cls in _TOPICAL and m.source != "anaphor"), None)
 
 
+def _money(spec: dict, sentence_rest: str, scope: str):
+    """The amount of a frame: after one of its amount words ("罚款", "募资") when it has
+    them, else the first amount in the clause."""
+    cues_ = spec.get("amount_after")
+    if cues_ is None:
+        return None
+    if not cues_:
+        return parse_money(scope)
+    found = [m.end() for m in re.finditer("|".join(map(re.escape, cues_)), sentence_rest)]
+    for pos in reversed(found):
+        money = parse_money(sentence_rest[pos:pos + 24])
+        if money:
+            return money
+    return None
+
+
 def _status(text: str, clause_start: int, trigger_end: int) -> str:
     window = text[clause_start:trigger_end]
     for status in ("terminated", "denied", "rumoured", "planned"):
@@ -323,7 +339,7 @@ class FrameFinder:
                                     target.roles.setdefault(role, []).extend(args)
                                 target.extra.setdefault("rules", []).append(rule.id)
                             continue
-                        here.append(self._frame(rule, roles, (start, end), span, text, sentence_dates))
+                        here.append(self._frame(rule, roles, (start, end), span, text, sentence_dates, local))
             for f in here:
                 last_of_frame[f.frame] = f
             found.extend(here)
@@ -331,15 +347,17 @@ class FrameFinder:
         return found
 
     @staticmethod
-    def _frame(rule: Rule, roles, sentence, span, text, sentence_dates) -> FrameMatch:
+    def _frame(rule: Rule, roles, sentence, span, text, sentence_dates, local) -> FrameMatch:
         clause_end = _CLAUSE.search(text, span[1], sentence[1])
         clause_end = clause_end.start() if clause_end else sentence[1]
         clause_start = max((m.end() for m in _CLAUSE.finditer(text, sentence[0], span[0])), default=sentence[0])
-        inside = [d for d in sentence_dates if d.start >= span[0] and d.end <= span[1]]
+        titles = [(m.start, m.end) for m in local if m.cls == "Document"]
+        sentence_dates = [d for d in sentence_dates if not any(a <= d.start < b for a, b in titles)]  # "（2023年版）"
+        inside = [d for d in sentence_dates if d.end > span[0] and d.end <= span[1]]
         before = [d for d in sentence_dates if d.end <= span[0]]
         date = (inside or before[-1:] or [None])[0]
         scope = text[span[0]:clause_end]
-        money = parse_money(scope) if rule.frame in ("FundingRound", "Penalty", "Acquisition") else None
+        money = _money(rules()["frames"][rule.frame], text[span[0]:sentence[1]], scope)
         round_ = _ROUND.search(scope) if rule.frame == "FundingRound" else None
         return FrameMatch(
             frame=rule.frame, rule=rule.id, confidence=rule.confidence, roles=roles,
