@@ -230,7 +230,9 @@ def _topic(frames: list[FrameMatch], local: list[Mention]) -> Mention | None:
             a = args[0]
             if a.cls in _TOPICAL:
                 return Mention(a.start, a.end, a.name, a.cls, a.key, a.source, a.stock_code)
-    return next((m for m in local if m.cls in _TOPICAL and m.source != "anaphor"), None)
+    if any(m.source == "anaphor" for m in local):
+        return None  # the sentence is still about the previous topic
+    return next((m for m in local if m.cls in _TOPICAL), None)
 
 
 def _money(spec: dict, sentence_rest: str, scope: str):

@@ -95,7 +95,8 @@ def find_mentions(text: str) -> list[Mention]:
         longer = extension.match(text, m.end())
         if longer and not _lexicon_pattern().match(text, m.end()) and not names.has_cut(longer.group()):
             name = m.group() + longer.group()
-            found.append(Mention(m.start(), longer.end(), name, names.class_of(name), None, "org"))
+            cls = names.class_of(name)  # 美团优选: a platform of its own, of its parent's kind
+            found.append(Mention(m.start(), longer.end(), name, entry["class"] if cls == UNKNOWN else cls, None, "org"))
         else:
             found.append(Mention(m.start(), m.end(), m.group(), entry["class"], entry["zh"], "lexicon"))
     for m in _TITLE.finditer(text):
