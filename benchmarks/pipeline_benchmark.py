@@ -40,10 +40,10 @@ def main() -> None:
     from extract.document import extract
     from extract.pipeline import make_nlp
     from exports.writer import write_all
-    from kg.build import BUNDLED_CORPUS, build_result
+    from kg.build import build_result, bundled_documents
     from kg.sources import collect, read
 
-    files, _ = collect(args.paths or [BUNDLED_CORPUS])
+    files, _ = collect(args.paths or bundled_documents())
     sources = [read(p) for p in files]
     chars = sum(len(s.text) for s in sources)
 

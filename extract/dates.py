@@ -147,6 +147,14 @@ class DateContext:
         return None
 
 
+def parse_date(text: str) -> str | None:
+    """The ISO date a short text (a table cell) is, when it is one full date and nothing more."""
+    m = DATE.fullmatch(text.strip())
+    if not m or not m.group("y") and not m.group("iy"):
+        return None
+    return DateContext(text.strip()).mentions[0].when.iso()
+
+
 def _timestamp_blocks(text: str) -> list[tuple[int, int, When]]:
     """Blocks dated by a timestamp line: list pages put it after each item, articles before."""
     stamps = list(TIMESTAMP.finditer(text))

@@ -198,6 +198,17 @@ def _learned_mentions(text: str, mentions: list[Mention], frames: list[FrameMatc
 
 
 @lru_cache(maxsize=None)
+def _words(words: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+
+
+@lru_cache(maxsize=None)
+def _any_trigger() -> re.Pattern:
+    words = {t for frame in rules()["frames"].values() for t in frame["triggers"]}
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+
+
+@lru_cache(maxsize=None)
 def _anaphora() -> re.Pattern:
     spec = cues()["anaphora"]
     return re.compile(f"{spec['pattern']}|{spec['zero_subject']}")
@@ -243,7 +254,7 @@ def _money(spec: dict, sentence_rest: str, scope: str):
         return None
     if not cues_:
         return parse_money(scope)
-    found = [m.end() for m in re.finditer("|".join(map(re.escape, cues_)), sentence_rest)]
+    found = [m.end() for m in _words(tuple(cues_)).finditer(sentence_rest)]
     for pos in reversed(found):
         money = parse_money(sentence_rest[pos:pos + 24])
         if money:
@@ -280,11 +291,14 @@ class FrameFinder:
         learned = _learned_mentions(text, doc._.mentions, found)
         if learned:
             doc._.mentions = sorted(doc._.mentions + learned, key=lambda m: m.start)
-            found = self._run(doc, text, dates, doc._.mentions)
+            again = {i for i, (a, b) in enumerate(doc._.sentences) if any(a <= m.start < b for m in learned)}
+            found = [f for f in found if f.sentence not in {doc._.sentences[i] for i in again}]
+            found = sorted(found + self._run(doc, text, dates, doc._.mentions, again), key=lambda f: f.sentence)
         doc._.frames = found
         return doc
 
-    def _run(self, doc: Doc, text: str, dates: DateContext, mentions: list[Mention]) -> list[FrameMatch]:
+    def _run(self, doc: Doc, text: str, dates: DateContext, mentions: list[Mention],
+             only: set[int] | None = None) -> list[FrameMatch]:
         frames_spec = rules()["frames"]
         found: list[FrameMatch] = []
         last_of_frame: dict[str, FrameMatch] = {}
@@ -301,6 +315,9 @@ class FrameFinder:
             while j < len(mentions) and mentions[j].end <= end:
                 local.append(mentions[j])
                 j += 1
+            if (only is not None and si not in only) or not _any_trigger().search(text, start, end):
+                antecedent = _topic([], local) or antecedent  # nothing to extract: keep the topic
+                continue
             if antecedent is not None or local:
                 local = _resolve_anaphora(text, start, end, local, antecedent, anaphora)
             masked = Masked(text, start, end, local)

@@ -20,6 +20,7 @@ from extract.resources import cues, lexicon
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
 _QUOTED = re.compile(r"[“\"「]([^“”\"「」\n，。；,;]{1,24})[”\"」]")
 _STOCK = re.compile(r"^\s*[（(]\s*(?:(?:股票)?代码[:：]?\s*)?((?:NYSE|NASDAQ|HK|SH|SZ)[:：]\s*\w+|\d{4,6}(?:\.(?:HK|SH|SZ|BJ))?|[A-Z]{2,5}(?:\.[A-Z]{1,2})?)\s*[)）]")
+_NAME_RUN = re.compile(r"[A-Za-z0-9\u4e00-\u9fff]{2,}$")
 _SOURCE_RANK = {"lexicon": 0, "title": 1, "body": 2, "quoted": 3, "org": 4, "latin": 5}
 
 
@@ -77,12 +78,8 @@ def _extension_pattern() -> re.Pattern:
 def _shape_patterns() -> tuple[re.Pattern, re.Pattern]:
     c = cues()
     body = re.compile(c["bodies"]["pattern"])
-    org = re.compile(r"[A-Za-z0-9\u4e00-\u9fff]{2,14}?(?:" + c["orgs"]["suffix"] + ")+")
+    org = re.compile("(?:" + c["orgs"]["suffix"] + ")+")
     return body, org
-
-
-def trimmed_suffix(candidate: str) -> str:
-    return re.search("(?:" + cues()["orgs"]["suffix"] + ")+$", candidate).group()
 
 
 def find_mentions(text: str) -> list[Mention]:
@@ -118,11 +115,15 @@ def find_mentions(text: str) -> list[Mention]:
     body, org = _shape_patterns()
     for m in body.finditer(text):
         found.append(Mention(m.start(), m.end(), m.group(), "Regulator", None, "body"))
-    for m in org.finditer(text):
-        trimmed = names.trim(m.group())
-        if trimmed and trimmed[0].endswith(trimmed_suffix(m.group())):
+    for m in org.finditer(text):  # a suffix, and the run of name characters before it
+        left = _NAME_RUN.search(text, max(0, m.start() - 14), m.start())
+        if left is None:
+            continue
+        candidate = text[left.start():m.end()]
+        trimmed = names.trim(candidate)
+        if trimmed and trimmed[0].endswith(m.group()):
             name, offset, hint = trimmed
-            start = m.start() + offset
+            start = left.start() + offset
             found.append(Mention(start, start + len(name), name, names.class_of(name) or hint or UNKNOWN, None, "org"))
     return _attach_stock_codes(text, _non_overlapping(found))
 

@@ -22,6 +22,20 @@ def make_nlp() -> Language:
         for name in (entry["zh"], *entry.get("aliases", [])):
             jieba.add_word(name, freq=2000)
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
     for name in COMPONENTS:
         nlp.add_pipe(name)
     return nlp
+
+
+class TextKeepingTokenizer:
+    """The jieba tokenizer, keeping the input text on the doc: `Doc.text` rebuilds it from
+    every token on each access, which costs the components as much as segmentation."""
+
+    def __init__(self, tokenizer):
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str):
+        doc = self.tokenizer(text)
+        doc.user_data["sekg_text"] = text
+        return doc

@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract import names
-from extract.dates import DATE, DateContext
+from extract.dates import parse_date
 from extract.model import Argument, FrameMatch, doc_text
 from extract.resources import cues
 
@@ -62,12 +62,12 @@ def table_rows(text: str) -> list[FrameMatch]:
                                     issuer_start + m.end(), "table"))
         title_start = offsets[columns[2]] + cells[columns[2]].find(title_cell)
         document = Argument(title_cell, "Document", None, title_start, title_start + len(title_cell), "table")
-        date = DateContext(date_cell).mentions
+
         found.append(FrameMatch(
             frame="PolicyIssuance", rule="policy.table_row", confidence=0.95,
             roles={"issuer": issuers, "policyDocument": [document]},
             sentence=(start, start + len(line)), span=(start, start + len(line)),
-            date=date[0].when.iso() if date and DATE.fullmatch(date_cell.strip()) else None,
+            date=parse_date(date_cell),
         ))
     return found
 

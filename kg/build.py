@@ -16,6 +16,11 @@ from kg.sources import Source, SourceError, collect, read
 BUNDLED_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
 
+def bundled_documents() -> list[Path]:
+    """The bundled corpus: its documents, not its README."""
+    return sorted(BUNDLED_CORPUS.glob("*.txt"))
+
+
 @dataclass
 class BuildResult:
     graph: KnowledgeGraph
@@ -25,7 +30,7 @@ class BuildResult:
 
 def build_result(paths: list[str | Path] | None = None, progress: bool = False) -> BuildResult:
     """Read, extract and assemble; unreadable documents are reported, the others built."""
-    files, errors = collect([Path(p) for p in paths] if paths else sorted(BUNDLED_CORPUS.glob("*.txt")))
+    files, errors = collect([Path(p) for p in paths] if paths else bundled_documents())
     sources: list[Source] = []
     for path in files:
         try:

@@ -59,6 +59,7 @@ def uses_service(sparql: str) -> bool:
     fetch an arbitrary URL)."""
     return bool(_SERVICE.search(_OPAQUE.sub(" ", sparql)))
 
+
 # ---- formats -------------------------------------------------------------------------
 R = ox.QueryResultsFormat
 G = ox.RdfFormat
