@@ -1,0 +1,35 @@
+"""Build and score the three annotated sets (dev = corpus, tune, held-out); prints the
+per-relation tables that docs/results.md reports.
+
+    python benchmarks/score_sets.py
+"""
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from exports.writer import write_all  # noqa: E402
+from kg.build import build_result, bundled_documents  # noqa: E402
+from kg.evaluate import evaluate, format_report  # noqa: E402
+from kg.graph import load  # noqa: E402
+
+SETS = {"dev": (None, ROOT / "tests/dev/gold.jsonl"),
+        "tune": ([ROOT / "tests/tune/docs"], ROOT / "tests/tune/gold.jsonl"),
+        "heldout": ([ROOT / "tests/heldout/docs"], ROOT / "tests/heldout/gold.jsonl")}
+
+
+def main() -> None:
+    for name, (docs, gold) in SETS.items():
+        with tempfile.TemporaryDirectory() as tmp:
+            write_all(build_result(docs or bundled_documents()).graph, Path(tmp))
+            print(f"### {name}")
+            print(format_report(evaluate(load(Path(tmp) / "sekg.ttl"), gold)))
+            print()
+
+
+if __name__ == "__main__":
+    main()
