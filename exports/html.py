@@ -28,18 +28,7 @@ __all__ = ["render_html", "view_json"]
 _TEMPLATES = Path(__file__).resolve().parent / "templates"
 _VIS_DIR = "templates/lib/vis-9.1.2"
 
-ACTOR_CLASSES = (
-    "Platform", "Brand", "MCN", "Regulator", "ServiceProvider", "Investor",
-    "Exchange", "Company", "Association", "Person", "Product", "Document", "Sector",
-)
-RELATIONS = (
-    "investedIn", "listedOn", "regulates", "partnersWith", "acquired",
-    "issued", "penalized", "launched", "subsidiaryOf",
-)
-EVENT_CLASSES = (
-    "Listing", "FundingRound", "Acquisition", "Partnership", "PolicyIssuance",
-    "Penalty", "Launch",
-)
+from extract.model import ENTITY_CLASSES as ACTOR_CLASSES, EVENT_CLASSES, RELATIONS  # noqa: E402
 
 # JSON inside <script type="application/json">: nothing may close the element or
 # start a comment, and U+2028/2029 are escaped for old JS parsers.

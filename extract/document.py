@@ -28,11 +28,3 @@ def extract(source: Source) -> DocumentExtraction:
     cleaned = clean(source.text)
     doc = make_nlp()(cleaned.text)
     return DocumentExtraction(source, cleaned, doc._.mentions, doc._.frames)
-
-
-def extract_many(sources: list[Source], progress: bool = False):
-    """Documents through `nlp.pipe`, in order."""
-    cleaned = [clean(s.text) for s in sources]
-    docs = make_nlp().pipe(c.text for c in cleaned)
-    for source, c, doc in zip(sources, cleaned, docs):
-        yield DocumentExtraction(source, c, doc._.mentions, doc._.frames)

@@ -7,6 +7,9 @@ from decimal import Decimal
 ACTOR_CLASSES = ("Platform", "Brand", "MCN", "Regulator", "ServiceProvider", "Investor",
                  "Exchange", "Company", "Association", "Person")
 ENTITY_CLASSES = ACTOR_CLASSES + ("Product", "Document", "Sector")
+EVENT_CLASSES = ("Listing", "FundingRound", "Acquisition", "Partnership", "PolicyIssuance", "Penalty", "Launch")
+RELATIONS = ("investedIn", "listedOn", "regulates", "partnersWith", "acquired", "issued", "penalized", "launched",
+             "subsidiaryOf")
 UNKNOWN = "X"  # class of a mention whose class the text has not told yet
 
 

@@ -11,13 +11,8 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
 from exports.namespaces import SEKG
+from extract.model import ACTOR_CLASSES, ENTITY_CLASSES, EVENT_CLASSES, RELATIONS  # noqa: F401  (re-exported)
 
-ACTOR_CLASSES = ("Platform", "Brand", "MCN", "Regulator", "ServiceProvider", "Investor", "Exchange", "Company",
-                 "Association", "Person")
-ENTITY_CLASSES = ACTOR_CLASSES + ("Product", "Document", "Sector")
-EVENT_CLASSES = ("Listing", "FundingRound", "Acquisition", "Partnership", "PolicyIssuance", "Penalty", "Launch")
-RELATIONS = ("investedIn", "listedOn", "regulates", "partnersWith", "acquired", "issued", "penalized", "launched",
-             "subsidiaryOf")
 ROLES = ("listedCompany", "exchange", "fundedCompany", "investor", "leadInvestor", "acquirer", "acquiredCompany",
          "partner", "issuer", "policyDocument", "penalizingBody", "penalizedParty", "launcher", "launchedProduct")
 

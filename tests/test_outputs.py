@@ -48,12 +48,17 @@ def test_turtle_parses_to_same_count_in_rapper(corpus_out: Path, rapper: str):
     assert f"returned {count} triples" in proc.stderr
 
 
-def test_trig_holds_the_same_triples_in_named_graphs(corpus_out: Path):
+def _union(path: Path, fmt: str) -> tuple[Dataset, Graph]:
     ds = Dataset()
-    ds.parse(corpus_out / "sekg.trig", format="trig")
+    ds.parse(path, format=fmt)
     union = Graph()
     for s, p, o, _ in ds.quads((None, None, None, None)):
         union.add((s, p, o))
+    return ds, union
+
+
+def test_trig_holds_the_same_triples_in_named_graphs(corpus_out: Path):
+    ds, union = _union(corpus_out / "sekg.trig", "trig")
     ttl = Graph().parse(corpus_out / "sekg.ttl", format="turtle")
     assert len(union) == len(ttl) and isomorphic(union, ttl)
     named = [g for g in ds.graphs() if g.identifier != ds.default_graph.identifier and len(g)]
@@ -91,10 +96,6 @@ def test_published_context_matches_the_one_embedded(corpus_out: Path):
 
 
 def test_jsonld_loads_to_the_same_graph(corpus_out: Path):
-    ds = Dataset()
-    ds.parse(corpus_out / "sekg.jsonld", format="json-ld")
-    union = Graph()
-    for s, p, o, _ in ds.quads((None, None, None, None)):
-        union.add((s, p, o))
+    _, union = _union(corpus_out / "sekg.jsonld", "json-ld")
     ttl = Graph().parse(corpus_out / "sekg.ttl", format="turtle")
     assert len(union) == len(ttl) and isomorphic(union, ttl)
