@@ -168,8 +168,8 @@ def _free(masked: Masked, start: int, text: str, role: str, frame: dict, bare: b
             cls = hint or frame.get("defaults", {}).get(role, UNKNOWN)
         if cls not in ALLOWED[wanted]:
             continue
-        if wanted == "Product" and hint is None and names.class_of(name) != "Product":
-            continue  # a product named only by shape needs a product word ("App", "计划")
+        if wanted == "Product" and hint is None and names.class_of(name) != "Product" and not (exact and bare):
+            continue  # a product named only by shape needs a product word ("App", "计划") or a named slot
         doc_start = masked.to_doc(start + m.start() + offset)
         out.append(Argument(name, cls, None, doc_start, doc_start + len(name), "shape" if plausible else "bare",
                             typed=typed))

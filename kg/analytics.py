@@ -85,7 +85,7 @@ _INDEXES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def _index(g: nx.Graph) -> _NameIndex:
-    stamp = (g.number_of_nodes(), g.number_of_edges())
+    stamp = g.number_of_nodes()  # O(1); names live on nodes
     cached = _INDEXES.get(g)
     if cached is None or cached[0] != stamp:
         cached = (stamp, _NameIndex(_name_rows(g)))
@@ -106,7 +106,8 @@ def resolve_name(g: nx.Graph, name: str) -> str:
     (`alt_labels`) or the last segment of the IRI ("pinduoduo"); an exact match wins over
     one that ignores case, width (全角/半角) and blanks. When several nodes share the
     name, the one whose canonical label it is wins, then the one with the highest degree.
-    Raises `networkx.NodeNotFound` if nothing matches.
+    Raises `networkx.NodeNotFound` if nothing matches. The names are indexed on the first
+    call for a graph (re-indexed when its number of nodes changes).
     """
     if name in g:
         return name
@@ -122,7 +123,8 @@ def centrality_ranking(g: nx.MultiDiGraph, cls: str | None = None, measure: str 
 
     `measure`: "degree" (undirected degree centrality, the default), "pagerank" (on the
     directed graph, each fact an edge; networkx's scipy implementation) or "betweenness"
-    (undirected; estimated from 500 sampled sources on graphs larger than that, seeded).
+    (undirected; on graphs of more than 1,000 nodes estimated from 100 sampled sources,
+    seeded: about a second per 5,000 nodes).
     Columns: iri, label, cls, centrality.
     """
     if len(g) <= 1:
@@ -133,7 +135,7 @@ def centrality_ranking(g: nx.MultiDiGraph, cls: str | None = None, measure: str 
         cent = nx.pagerank(g)
     elif measure == "betweenness":
         simple = _undirected_simple(g)
-        k = 500 if len(simple) > 500 else None
+        k = 100 if len(simple) > 1000 else None
         cent = nx.betweenness_centrality(simple, k=k, seed=0 if k else None)
     else:
         raise ValueError(f"unknown centrality measure {measure!r} (degree, pagerank or betweenness)")

@@ -143,3 +143,19 @@ def test_a_title_without_brackets():
     facts, _ = facts_of("2022年1月，商务部印发了关于规范社区团购的通知。")
     assert ("商务部", "issued", "关于规范社区团购的通知") in facts
     assert ("商务部", "regulates", "社区团购") in facts
+
+
+MORE_FORMS = [
+    ("7月8日，社区团购平台橙意获得星河资本领投的2亿元B轮融资。", ("星河资本", "investedIn", "橙意")),
+    ("远山资本宣布完成对杭州示例科技有限公司的战略投资。", ("远山资本", "investedIn", "杭州示例科技有限公司")),
+    ("浙江省市场监督管理局向杭州某某网络科技有限公司开出20万元罚单。",
+     ("浙江省市场监督管理局", "penalized", "杭州某某网络科技有限公司")),
+    ("快手推出了一款名为快看看的短视频App。", ("快手", "launched", "快看看")),
+    ("上海某某集团旗下拥有鲸选、趣淘等品牌。", ("趣淘", "subsidiaryOf", "上海某某集团")),
+]
+
+
+@pytest.mark.parametrize("text,fact", MORE_FORMS, ids=lambda c: str(c)[:10])
+def test_news_forms(text, fact):
+    facts, events = facts_of(text)
+    assert fact in facts, (facts, events)
