@@ -187,7 +187,9 @@ def _fits(fact: Fact, entities: dict[str, Entity]) -> bool:
 
 
 ROLE_CLASSES = {"Exchange": {"Exchange"}, "Regulator": {"Regulator"}, "Document": {"Document"},
-                "Product": {"Product", "Brand"}}
+                "Product": {"Product", "Brand"},
+                "Business": {"Platform", "Brand", "MCN", "ServiceProvider", "Investor", "Company", "Association",
+                             "Person", "Product"}}
 
 
 def _roles_fit(event: Event, entities: dict[str, Entity], spec: dict) -> bool:

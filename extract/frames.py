@@ -31,6 +31,7 @@ _LIST_END = r"(?:等?(?:[0-9一二三四五六七八九十多]+家)[\u4e00-\u9ff
 ALLOWED = {
     "Actor": ACTOR_CLASSES + ("Product", UNKNOWN),
     "Party": ACTOR_CLASSES,  # an actor whose class is known
+    "Business": tuple(c for c in ACTOR_CLASSES if c not in ("Regulator", "Exchange")) + ("Product", UNKNOWN),
     "Exchange": ("Exchange",),
     "Regulator": ("Regulator",),
     "Document": ("Document",),
@@ -79,7 +80,7 @@ def compiled_rules() -> tuple[Rule, ...]:
                 group = f"{role}__{len(slots)}"
                 slots[group] = (role, plural)
                 one = r"⟦\d+\|(?:%s)⟧" % "|".join(allowed)
-                if free and (not first_only or m.start() == 0) and frame["roles"][role] in ("Actor", "Party", "Product"):
+                if free and (not first_only or m.start() == 0) and frame["roles"][role] in ("Actor", "Business", "Party", "Product"):
                     one = f"(?:{one}|{_BOUNDARY if m.start() == 0 else ''}{_FREE})"
                 body = f"{one}(?:{_LIST_SEP}{one})*{_LIST_END}" if plural else one
                 return f"(?P<{group}>{body})"
@@ -345,7 +346,7 @@ class FrameFinder:
                             roles.setdefault(role, []).extend(args)
                         if any(not v for v in roles.values()):
                             continue
-                        if any(a.source == "bare" for v in roles.values() for a in v) and not any(
+                        if not rule.attach and any(a.source == "bare" for v in roles.values() for a in v) and not any(
                                 a.source not in ("shape", "bare", "anaphor") for v in roles.values() for a in v):
                             continue  # a bare name stands only beside a name the text gives
                         taken.append(m.span())

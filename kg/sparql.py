@@ -38,8 +38,8 @@ def run(store: pyoxigraph.Store, sparql: str):
 
 def select(store: pyoxigraph.Store, sparql: str) -> pd.DataFrame:
     result = run(store, sparql)
-    if isinstance(result, bool):
-        return pd.DataFrame({"ask": [result]})
+    if isinstance(result, (bool, getattr(pyoxigraph, "QueryBoolean", bool))):
+        return pd.DataFrame({"ask": [bool(result)]})
     if isinstance(result, pyoxigraph.QuerySolutions):
         names = [v.value for v in result.variables]
         return pd.DataFrame([[_term(s[n]) for n in names] for s in result], columns=names)

@@ -159,3 +159,8 @@ MORE_FORMS = [
 def test_news_forms(text, fact):
     facts, events = facts_of(text)
     assert fact in facts, (facts, events)
+
+
+def test_enumerated_cases_are_penalties_of_each_acquirer():
+    facts, _ = facts_of("2020年12月14日，市场监管总局对甲乙科技收购丙丁网络、戊己科技收购庚辛传媒等两起未依法申报案件进行调查，分别处以50万元的行政处罚。")
+    assert {("国家市场监督管理总局", "penalized", "甲乙科技"), ("国家市场监督管理总局", "penalized", "戊己科技")} <= facts

@@ -236,3 +236,11 @@ def test_analytics_example_runs(out, monkeypatch, capsys):
         assert exc.code in (0, None)
     printed = capsys.readouterr().out
     assert "communities" in printed and "纳斯达克" in printed
+
+
+def test_ask_queries_answer_a_boolean():
+    import pyoxigraph
+
+    from kg.sparql import select
+    store = pyoxigraph.Store()
+    assert select(store, "ASK { ?s ?p ?o }")["ask"].tolist() == [False]
