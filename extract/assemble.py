@@ -113,6 +113,11 @@ def assemble(docs: list[DocumentExtraction]) -> Extraction:
         for frame in doc.frames:
             start, end = doc.original_span(*frame.sentence)
             evidence = Evidence(doc.source.name, doc.source.text[start:end], start, end, frame.rule, frame.confidence)
+            more = []
+            for sentence, rule, confidence in frame.attached:
+                if sentence != frame.sentence:  # a role added from another sentence is evidenced there too
+                    a, b = doc.original_span(*sentence)
+                    more.append(Evidence(doc.source.name, doc.source.text[a:b], a, b, rule, confidence))
             if frame.frame == "Launch" and "launcher" not in frame.roles:
                 maker = _maker(frame.roles["launchedProduct"][0])
                 if maker is None:
@@ -145,14 +150,14 @@ def assemble(docs: list[DocumentExtraction]) -> Extraction:
                 each = event_roles.get(primary, []) if spec.get("split") else []
                 for roles_of_one in ([{**event_roles, primary: [k]} for k in each] if len(each) > 1 else [event_roles]):
                     raw_events.append(Event(event_cls, roles_of_one, frame.date, frame.amount, frame.currency,
-                                            frame.round, frame.status, [evidence]))
+                                            frame.round, frame.status, [evidence, *more]))
             if frame.status != "completed":
                 continue
             for predicate, subject_role, object_role in spec["relations"]:
                 for s in roles.get(subject_role, []):
                     for o in roles.get(object_role, []):
                         if s != o:
-                            raw_facts.append(Fact(s, predicate, o, frame.date, [evidence]))
+                            raw_facts.append(Fact(s, predicate, o, frame.date, [evidence, *more]))
     entities = resolver.finish()
     facts = _merge_facts([f for f in raw_facts if _fits(f, entities)])
     events = _merge_events([e for e in raw_events if _roles_fit(e, entities, frames_spec[e.cls])])

@@ -357,7 +357,7 @@ class FrameFinder:
                             if target is not None:
                                 for role, args in roles.items():
                                     target.roles.setdefault(role, []).extend(args)
-                                target.extra.setdefault("rules", []).append(rule.id)
+                                target.attached.append(((start, end), rule.id, rule.confidence))
                             continue
                         here.append(self._frame(rule, roles, (start, end), span, text, sentence_dates, local))
             for f in here:

@@ -69,7 +69,8 @@ class FrameMatch:
     currency: str | None = None
     round: str | None = None
     status: str = "completed"
-    extra: dict = field(default_factory=dict)
+    # sentences whose rules added roles to this frame ("本轮融资由A领投" after the round)
+    attached: list[tuple[tuple[int, int], str, float]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

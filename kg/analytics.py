@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 
 import networkx as nx
 import pandas as pd
+from kg.graph import ENTITY_CLASSES, EVENT_CLASSES, ROLES
 
 if TYPE_CHECKING:
     from kg.graph import KnowledgeGraph
@@ -212,18 +213,13 @@ def describe_path(g: nx.MultiDiGraph, path: list[str]) -> str:
 
 
 # ---- timeline ------------------------------------------------------------------------
-_ROLES = ("listedCompany", "exchange", "fundedCompany", "investor", "leadInvestor", "acquirer", "acquiredCompany",
-          "partner", "issuer", "policyDocument", "penalizingBody", "penalizedParty", "launcher", "launchedProduct")
-_EVENTS = ("Listing", "FundingRound", "Acquisition", "Partnership", "PolicyIssuance", "Penalty", "Launch")
-_ENTITY_CLASSES = ("Platform", "Brand", "MCN", "Regulator", "ServiceProvider", "Investor", "Exchange", "Company",
-                   "Association", "Person", "Product", "Document", "Sector")
 _PREFIXES = f"""PREFIX sekg: <{SEKG}>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 """
 _NAMES_QUERY = _PREFIXES + f"""SELECT ?e ?l ?alias WHERE {{
-  VALUES ?c {{ {" ".join("sekg:" + c for c in _ENTITY_CLASSES)} }}
+  VALUES ?c {{ {" ".join("sekg:" + c for c in ENTITY_CLASSES)} }}
   ?e a ?c .
   {{ ?e rdfs:label ?l BIND(false AS ?alias) }} UNION {{ ?e skos:altLabel ?l BIND(true AS ?alias) }}
 }}"""
@@ -232,10 +228,10 @@ _DEGREE_QUERY = _PREFIXES + f"""SELECT ?e (COUNT(*) AS ?n) WHERE {{
                                                 "issued", "penalized", "launched", "subsidiaryOf"))} }}
   {{ ?e ?p ?x }} UNION {{ ?x ?p ?e }}
 }} GROUP BY ?e"""
-_EVENTS_QUERY = _PREFIXES + f"""SELECT ?actor ?iri ?type ?role ?date ?label ?amount ?currency ?round ?status
+EVENT_CLASSES_QUERY = _PREFIXES + f"""SELECT ?actor ?iri ?type ?role ?date ?label ?amount ?currency ?round ?status
        (GROUP_CONCAT(DISTINCT ?other_label; SEPARATOR="、") AS ?others) WHERE {{
-  VALUES ?role {{ {" ".join("sekg:" + r for r in _ROLES)} }}
-  VALUES ?type {{ {" ".join("sekg:" + c for c in _EVENTS)} }}
+  VALUES ?role {{ {" ".join("sekg:" + r for r in ROLES)} }}
+  VALUES ?type {{ {" ".join("sekg:" + c for c in EVENT_CLASSES)} }}
   ?iri ?role ?actor ; a ?type .
   OPTIONAL {{ ?iri sekg:date ?date }}
   OPTIONAL {{ ?iri rdfs:label ?label }}
@@ -244,7 +240,7 @@ _EVENTS_QUERY = _PREFIXES + f"""SELECT ?actor ?iri ?type ?role ?date ?label ?amo
   OPTIONAL {{ ?iri sekg:round ?round }}
   OPTIONAL {{ ?iri sekg:status ?status }}
   OPTIONAL {{
-    VALUES ?other_role {{ {" ".join("sekg:" + r for r in _ROLES)} }}
+    VALUES ?other_role {{ {" ".join("sekg:" + r for r in ROLES)} }}
     ?iri ?other_role ?other . ?other rdfs:label ?other_label .
     FILTER(?other != ?actor && LANGMATCHES(LANG(?other_label), "zh"))
   }}
@@ -305,7 +301,7 @@ def timeline(kg: KnowledgeGraph, name: str) -> pd.DataFrame:
         return term.value if term is not None else None
 
     rows = []
-    for s in kg.store.query(_EVENTS_QUERY, substitutions=bind):
+    for s in kg.store.query(EVENT_CLASSES_QUERY, substitutions=bind):
         amount = s["amount"]
         rows.append({"date": value(s["date"]), "kind": "event", "type": local(s["type"]), "role": local(s["role"]),
                      "label": value(s["label"]), "others": value(s["others"]) or None,
