@@ -35,5 +35,8 @@ def entity_iri(key: str, label_en: str | None, in_lexicon: bool):
     return ID[f"entity/e{_hash(name)}"]
 
 
-def source_iri(stem: str):
-    return ID[f"source/{slug(stem) or _hash(stem)}"]
+def source_iri(name: str):
+    """A document's IRI: its ASCII file stem as a slug, else a hash of its name."""
+    stem = name.rsplit(".", 1)[0]
+    readable = stem.isascii() and slug(stem)
+    return ID[f"source/{readable or _hash(name)}"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
 import ontology
 from extract.assemble import Extraction, event_id, fact_id
@@ -53,8 +53,8 @@ def to_dataset(x: Extraction) -> Dataset:
             default.add((node, SEKG.stockCode, Literal(code)))
     graphs = {}
     for src in x.documents:
-        g = graphs[src.name] = ds.graph(ID[f"graph/{source_iri(src.stem).split('/')[-1]}"])
-        node = source_iri(src.stem)
+        node = source_iri(src.name)
+        g = graphs[src.name] = ds.graph(ID[f"graph/{node.split('/')[-1]}"])
         g.add((node, RDF.type, SEKG.SourceDocument))
         g.add((node, RDFS.label, Literal(src.name)))
         g.add((node, SEKG.sha1, Literal(src.sha1)))
@@ -65,7 +65,7 @@ def to_dataset(x: Extraction) -> Dataset:
             node = evidence_iri(ev)
             g.add((subject, SEKG.evidence, node))
             g.add((node, RDF.type, SEKG.Evidence))
-            g.add((node, SEKG.sourceDocument, source_iri(ev.doc.rsplit(".", 1)[0])))
+            g.add((node, SEKG.sourceDocument, source_iri(ev.doc)))
             g.add((node, SEKG.sentence, Literal(ev.sentence)))
             g.add((node, SEKG.startOffset, Literal(ev.start, datatype=XSD.integer)))
             g.add((node, SEKG.endOffset, Literal(ev.end, datatype=XSD.integer)))

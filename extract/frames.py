@@ -6,6 +6,7 @@ frame and a pattern whose slots are the frame's roles.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -292,8 +293,10 @@ class FrameFinder:
         learned = _learned_mentions(text, doc._.mentions, found)
         if learned:
             doc._.mentions = sorted(doc._.mentions + learned, key=lambda m: m.start)
-            again = {i for i, (a, b) in enumerate(doc._.sentences) if any(a <= m.start < b for m in learned)}
-            found = [f for f in found if f.sentence not in {doc._.sentences[i] for i in again}]
+            starts = [a for a, _ in doc._.sentences]
+            again = {bisect.bisect_right(starts, m.start) - 1 for m in learned}
+            again_spans = {doc._.sentences[i] for i in again if i >= 0}
+            found = [f for f in found if f.sentence not in again_spans]
             found = sorted(found + self._run(doc, text, dates, doc._.mentions, again), key=lambda f: f.sentence)
         doc._.frames = found
         return doc

@@ -23,6 +23,7 @@ def make_nlp() -> Language:
             jieba.add_word(name, freq=2000)
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
     nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
+    nlp.max_length = 20_000_000  # no parser or NER here: spaCy's memory guard does not apply
     for name in COMPONENTS:
         nlp.add_pipe(name)
     return nlp

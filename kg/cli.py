@@ -39,7 +39,7 @@ def build(paths: tuple[Path, ...], out_dir: Path) -> None:
     from exports.writer import write_all
     from kg.build import build_result
 
-    result = build_result(list(paths) or None, progress=sys.stderr.isatty())
+    result = build_result(list(paths) or None, progress=sys.stderr.isatty(), exclude=out_dir)
     for error in result.errors:
         click.echo(f"sekg: {error}", err=True)
     if not result.extraction.documents:
@@ -65,14 +65,15 @@ def query(query: str, data: Path, fmt: str) -> None:
 
     if query.endswith((".rq", ".sparql")):
         path = Path(query)
-        if not path.exists():
-            fail(f"{path}: no such file")
-        query = path.read_text(encoding="utf-8")
+        try:
+            query = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            fail(f"{path}: cannot read the query: {getattr(exc, 'strerror', None) or exc.__class__.__name__}")
     g = _load(data)
     try:
         df = g.query(query)
     except QueryError as exc:
-        fail(str(exc), 1)
+        fail(str(exc))  # a malformed query is bad usage
     if fmt == "csv":
         click.echo(df.to_csv(index=False), nl=False)
     elif fmt == "json":
@@ -86,10 +87,11 @@ def query(query: str, data: Path, fmt: str) -> None:
 
 @main.command()
 @click.option("--data", default=DEFAULT_DATA, type=click.Path(path_type=Path), show_default=True)
-@click.option("--top", default=10, show_default=True, help="How many central actors to list.")
+@click.option("--top", default=10, show_default=True, type=click.IntRange(1), help="How many central actors to list.")
 def stats(data: Path, top: int) -> None:
     """Counts by class and relation, and the most central actors."""
     from kg.analytics import centrality_ranking
+    from kg.graph import ACTOR_CLASSES
 
     g = _load(data)
     ents, facts, events = g.entities_df(), g.facts_df(), g.events_df()
@@ -104,7 +106,8 @@ def stats(data: Path, top: int) -> None:
     for cls, n in events["class"].value_counts().sort_index().items():
         click.echo(f"  {cls:<16} {n}")
     click.echo(f"most central actors (degree centrality):")
-    for row in centrality_ranking(g.to_networkx()).head(top).itertuples():
+    ranking = centrality_ranking(g.to_networkx())
+    for row in ranking[ranking["cls"].isin(ACTOR_CLASSES)].head(top).itertuples():
         click.echo(f"  {row.label:<20} {row.cls:<16} {row.centrality:.3f}")
 
 
@@ -143,7 +146,7 @@ def evaluate(gold: Path, data: Path, as_json: bool) -> None:
 @main.command()
 @click.option("--data", default=DEFAULT_DATA, type=click.Path(path_type=Path), show_default=True)
 @click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
 @click.option("--timeout", default=10.0, show_default=True, help="Seconds a query may run.")
 def serve(data: Path, host: str, port: int, timeout: float) -> None:
     """A read-only SPARQL endpoint at /sparql and the HTML view at /."""

@@ -29,16 +29,25 @@ def _norm(name: str) -> str:
 
 def read_gold(path: Path) -> tuple[list[dict], dict[str, list[tuple[int, int]]]]:
     items, scopes = [], {}
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GoldError(f"{path}: cannot read: {getattr(exc, 'strerror', None) or exc.__class__.__name__}") from None
+    for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
             raise GoldError(f"{path}:{n}: not JSON ({exc.msg})") from None
-        if "scope" in obj:
-            scopes[obj["scope"]["doc"]] = [tuple(r) for r in obj["scope"]["lines"]]
+        if isinstance(obj, dict) and "scope" in obj:
+            try:
+                scopes[obj["scope"]["doc"]] = [(int(a), int(b)) for a, b in obj["scope"]["lines"]]
+            except (TypeError, KeyError, ValueError):
+                raise GoldError(f"{path}:{n}: a scope is {{\"doc\": NAME, \"lines\": [[FIRST, LAST], ...]}}") from None
             continue
+        if not isinstance(obj, dict):
+            raise GoldError(f"{path}:{n}: not a JSON object")
         missing = [k for k in ("doc", "subject", "relation") if k not in obj]
         if missing or obj["relation"] not in RELATIONS + EVENT_CLASSES:
             raise GoldError(f"{path}:{n}: needs doc, subject and a SPEC relation or event class")
@@ -47,9 +56,13 @@ def read_gold(path: Path) -> tuple[list[dict], dict[str, list[tuple[int, int]]]]
 
 
 def _line_starts(path: Path) -> list[int]:
-    text = path.read_text(encoding="utf-8")
-    starts = [0] + [m.end() for m in re.finditer("\n", text)]
-    return starts
+    """Line starts of a document as decoded for extraction, which evidence offsets refer to."""
+    from kg.sources import SourceError, read
+    try:
+        text = read(path).text
+    except SourceError as exc:
+        raise GoldError(str(exc)) from None
+    return [0] + [m.end() for m in re.finditer("\n", text)]
 
 
 def _find_doc(name: str, gold_path: Path) -> Path | None:

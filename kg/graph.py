@@ -150,9 +150,17 @@ class KnowledgeGraph:
     # ---- SPARQL ---------------------------------------------------------------------
     @cached_property
     def store(self):
+        """A pyoxigraph store: the ontology and entities in the default graph, each source
+        document's graph as a named graph; queries see their union as the default graph."""
         import pyoxigraph
         store = pyoxigraph.Store()
-        store.load(self.graph.serialize(format="nt", encoding="utf-8"), format=pyoxigraph.RdfFormat.N_TRIPLES)
+        default_id = self.dataset.default_graph.identifier
+        for g in self.dataset.graphs():
+            if not len(g):
+                continue
+            named = g.identifier != default_id and str(g.identifier).startswith(("http:", "https:", "urn:"))
+            store.load(g.serialize(format="nt", encoding="utf-8"), format=pyoxigraph.RdfFormat.N_TRIPLES,
+                       to_graph=pyoxigraph.NamedNode(str(g.identifier)) if named else pyoxigraph.DefaultGraph())
         return store
 
     def query(self, sparql: str) -> pd.DataFrame:

@@ -38,26 +38,10 @@ from urllib.parse import parse_qs, urlsplit
 import pyoxigraph as ox
 
 from kg.graph import KnowledgeGraph
-from kg.sparql import _UPDATE
+from kg.sparql import _UPDATE, uses_service  # noqa: F401  (uses_service: re-exported for tests)
 
 MAX_BODY = 1 << 20  # bytes of a POSTed query
 
-# IRIs, strings and comments, blanked out before looking for the SERVICE keyword
-_OPAQUE = re.compile("|".join([
-    r"<[^<>\"{}|^`\\\x00-\x20]*>",                # an IRI
-    r'"""(?:[^"\\]|\\.|"(?!""))*"""',            # long strings
-    r"'''(?:[^'\\]|\\.|'(?!''))*'''",
-    r'"(?:[^"\\\n\r]|\\.)*"',                    # short strings
-    r"'(?:[^'\\\n\r]|\\.)*'",
-    r"#[^\n\r]*",                                # a comment
-]), re.S)
-_SERVICE = re.compile(r"(?<![\w:?$])SERVICE(?![\w:])", re.I)
-
-
-def uses_service(sparql: str) -> bool:
-    """Whether a query asks for a federated SERVICE call (which would make the server
-    fetch an arbitrary URL)."""
-    return bool(_SERVICE.search(_OPAQUE.sub(" ", sparql)))
 
 
 # ---- formats -------------------------------------------------------------------------
@@ -173,17 +157,6 @@ class _Worker:
         self._jobs.put(None)
 
 
-def _store(kg: KnowledgeGraph) -> ox.Store:
-    """The union graph as the default graph, each source document's graph as a named graph."""
-    store = ox.Store()
-    store.load(kg.graph.serialize(format="nt", encoding="utf-8"), format=G.N_TRIPLES)
-    default_id = kg.dataset.default_graph.identifier
-    for g in kg.dataset.graphs():
-        if g.identifier == default_id or not len(g) or not str(g.identifier).startswith(("http:", "https:", "urn:")):
-            continue
-        store.load(g.serialize(format="nt", encoding="utf-8"), format=G.N_TRIPLES,
-                   to_graph=ox.NamedNode(str(g.identifier)))
-    return store
 
 
 def _html(kg: KnowledgeGraph) -> bytes:
@@ -198,7 +171,7 @@ class SparqlServer(ThreadingHTTPServer):
     allow_reuse_address = True
 
     def __init__(self, kg: KnowledgeGraph, host: str, port: int, timeout: float, quiet: bool = False):
-        self.store = _store(kg)
+        self.store = kg.store
         self.page = _html(kg)
         self.query_timeout = float(timeout)
         self.quiet = quiet
@@ -230,7 +203,7 @@ class SparqlServer(ThreadingHTTPServer):
         """Run one query in the worker: (body, content type). Raises ClientError."""
         if uses_service(sparql):
             raise ClientError(HTTPStatus.FORBIDDEN, "federated queries (SERVICE) are disabled on this endpoint")
-        options = {}
+        options: dict = {"use_default_graph_as_union": not default_graphs}
         try:
             if default_graphs:
                 options["default_graph"] = [ox.NamedNode(iri) for iri in default_graphs]

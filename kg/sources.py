@@ -36,21 +36,27 @@ class Source:
         return self.path.stem
 
 
-def collect(paths: list[Path]) -> tuple[list[Path], list[SourceError]]:
-    """Expand files and folders into document files, sorted; report what is unusable."""
+def collect(paths: list[Path], exclude: Path | None = None) -> tuple[list[Path], list[SourceError]]:
+    """Expand files and folders into document files, sorted, each once; report what is
+    unusable. Hidden files and folders (.git, .venv) and the `exclude` folder (the build's
+    own outputs) are not read."""
     files: list[Path] = []
     errors: list[SourceError] = []
+    skip = exclude.resolve() if exclude is not None else None
     for path in paths:
         if not path.exists():
             errors.append(SourceError(path, "no such file or directory"))
         elif path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
+                           and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                           and (skip is None or skip not in p.resolve().parents))
             if not found:
                 errors.append(SourceError(path, f"no documents ({', '.join(SUFFIXES)}) in this directory"))
             files.extend(found)
         else:
             files.append(path)
-    return sorted(dict.fromkeys(files)), errors
+    unique = {p.resolve(): p for p in sorted(files)}
+    return sorted(unique.values()), errors
 
 
 def read(path: Path) -> Source:

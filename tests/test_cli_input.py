@@ -55,10 +55,13 @@ def test_query_on_missing_data_is_usage_error(tmp_path: Path):
     assert "none.ttl" in result.stderr
 
 
-def test_malformed_query_exits_1_with_position(corpus_out: Path):
+def test_malformed_query_is_bad_usage_with_position(corpus_out: Path, tmp_path: Path):
     result = run("query", "SELECT ?x WHERE { ?x ?y }", "--data", str(corpus_out / "sekg.ttl"))
-    assert result.exit_code == 1
-    assert "1:" in result.stderr
+    assert result.exit_code == 2
+    assert "1:" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    (tmp_path / "bad.rq").write_bytes(b"\xff\xfe SELECT")
+    result = run("query", str(tmp_path / "bad.rq"), "--data", str(corpus_out / "sekg.ttl"))
+    assert result.exit_code == 2 and "bad.rq" in result.stderr
 
 
 def test_evaluate_rejects_bad_gold(tmp_path: Path, corpus_out: Path):
@@ -67,3 +70,20 @@ def test_evaluate_rejects_bad_gold(tmp_path: Path, corpus_out: Path):
     result = run("evaluate", str(bad), "--data", str(corpus_out / "sekg.ttl"))
     assert result.exit_code == 2
     assert "gold.jsonl:1" in result.stderr
+
+
+def test_same_file_names_stay_apart_and_outputs_are_not_read(tmp_path: Path):
+    docs = tmp_path / "docs"
+    for sub in ("a", "b", ".hidden"):
+        (docs / sub).mkdir(parents=True)
+        (docs / sub / "报告.txt").write_text(GOOD.replace("示例", sub.strip(".")), encoding="utf-8")
+    out = docs / "out"
+    for _ in range(2):  # the second build must not read the first one's sekg.html
+        result = run("build", str(docs), "--out", str(out))
+        assert result.exit_code == 0, result.output
+        assert result.output.startswith("2 documents")
+    from kg.validate import validate
+    from kg.graph import load
+    g = load(out / "sekg.ttl")
+    assert {e["doc"] for f in g.facts() for e in f["evidence"]} == {"a/报告.txt", "b/报告.txt"}
+    assert validate(g)[0]

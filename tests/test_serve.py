@@ -222,7 +222,10 @@ def test_service_refused(endpoint):
     status, _, body = get(endpoint, "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }")
     assert status == 403 and "SERVICE" in body
     assert uses_service("select * {service<http://x/>{?s ?p ?o}}")
-    assert not uses_service('SELECT ?service WHERE { ?service ?p "SERVICE" } # SERVICE')
+    assert not uses_service("SELECT ?service WHERE { ?service ?p ?o }")
+    # what once got past a guess at strings and comments is refused now
+    assert uses_service("SELECT * { BIND(<http://a/b\\#> AS ?x) SERVICE <http://127.0.0.1:1/steal> { ?s ?p ?o } }")
+    assert uses_service("SELECT * { FILTER(''<'>') SERVICE <http://127.0.0.1:1/> { ?s ?p ?o } FILTER(''!='') }")
 
 
 def test_bad_requests(server, endpoint):
