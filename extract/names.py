@@ -21,7 +21,7 @@ def _lists() -> dict:
         "lead": sorted(n["lead_words"], key=len, reverse=True),
         "trail": sorted(n["trail_words"], key=len, reverse=True),
         "descriptors": sorted(((d, c) for d, c in n["descriptors"]), key=lambda x: -len(x[0])),
-        "cut": re.compile("|".join(map(re.escape, sorted(n["verbs"], key=len, reverse=True)))
+        "cut": re.compile("|".join(map(re.escape, sorted(_cut_words(n), key=len, reverse=True)))
                           + "|[" + re.escape(n["stop_chars"]) + "]"),
         "generic": set(n["generic"]),
         "verb_exceptions": tuple(n["verb_exceptions"]),
@@ -29,6 +29,17 @@ def _lists() -> dict:
         "generic_heads": tuple(n["generic_heads"]),
         "class_cues": [(re.compile(c["pattern"]), c["class"]) for c in cues()["class_cue"]],
     }
+
+
+def _cut_words(n: dict) -> set[str]:
+    """Words no name holds: the verbs of cues.toml and the triggers of the rules, but for
+    those that known names or describing nouns contain (市场监管总局, 自有品牌)."""
+    from extract.resources import rules
+    known = [name for entry in lexicon() for name in (entry["zh"], *entry.get("aliases", []))]
+    known += [d for d, _ in n["descriptors"]]
+    triggers = {t for frame in rules()["frames"].values() for t in frame["triggers"]
+                if len(t) > 1 and not any(t in name for name in known)}
+    return set(n["verbs"]) | triggers
 
 
 def has_cut(text: str) -> bool:
