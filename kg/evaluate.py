@@ -107,8 +107,8 @@ def evaluate(kg: KnowledgeGraph, gold_path: Path) -> dict:
     dates, amounts = [0, 0], [0, 0]
     misses, wrong_values = [], []
     def agreement(g: dict, p: dict) -> int:
-        """How many of date, amount and round agree: among predictions that match a gold
-        item, the evaluator takes the one that agrees most (two rounds of one company)."""
+        """How many of date and amount agree: among predictions that match a gold item, the
+        evaluator takes the one that agrees most (two rounds of one company)."""
         return ((p["date"] == g.get("date")) + (p["amount"] is not None and g.get("amount") is not None
                 and abs(float(p["amount"]) - float(g["amount"])) < 0.5))
 
