@@ -69,6 +69,10 @@ class KnowledgeGraph:
         return sorted(rows, key=lambda r: (r["doc"], r["start"], r["rule"]))
 
     def entities(self) -> list[dict]:
+        return self._entities
+
+    @cached_property
+    def _entities(self) -> list[dict]:
         degree = defaultdict(int)
         for s, p, o in self.graph:
             if isinstance(p, URIRef) and _local(p) in RELATIONS:
@@ -83,6 +87,10 @@ class KnowledgeGraph:
         return sorted(rows, key=lambda r: r["iri"])
 
     def facts(self) -> list[dict]:
+        return self._facts
+
+    @cached_property
+    def _facts(self) -> list[dict]:
         rows = []
         for node in self.graph.subjects(RDF.type, SEKG.Fact):
             s, p, o = (self.graph.value(node, x) for x in (RDF.subject, RDF.predicate, RDF.object))
@@ -94,6 +102,10 @@ class KnowledgeGraph:
         return sorted(rows, key=lambda r: (r["relation"], r["subject"], r["object"]))
 
     def events(self) -> list[dict]:
+        return self._events
+
+    @cached_property
+    def _events(self) -> list[dict]:
         rows = []
         for cls in EVENT_CLASSES:
             for node in self.graph.subjects(RDF.type, SEKG[cls]):

@@ -260,6 +260,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     error_content_type = "text/plain; charset=utf-8"
     error_message_format = "%(code)d %(message)s\n"
+    timeout = 30  # seconds a client may take to send its request
 
     # -- plumbing
     def log_message(self, format: str, *args) -> None:
@@ -271,6 +272,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "no-store")
+        self.send_header("X-Content-Type-Options", "nosniff")
         for k, v in (extra or {}).items():
             self.send_header(k, v)
         self.end_headers()

@@ -67,7 +67,7 @@ def read(path: Path) -> Source:
         raise SourceError(path, exc.strerror or str(exc)) from None
     if not data.strip():
         raise SourceError(path, "empty file")
-    if b"\x00" in data[:4096]:
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 has NULs
         raise SourceError(path, "binary file, not text")
     text, encoding = _decode(path, data)
     if path.suffix.lower() in (".html", ".htm"):
@@ -81,15 +81,20 @@ def read(path: Path) -> Source:
 def _decode(path: Path, data: bytes) -> tuple[str, str]:
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "utf-16"
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    try:  # Chinese legacy encodings first: detectors often mistake short GBK text
+    guess = from_bytes(data).best()
+    if guess is not None and guess.encoding.startswith("big5"):  # traditional-script sources
+        return str(guess), guess.encoding
+    try:  # else the mainland legacy encodings: detectors often mistake short GBK text
         return data.decode("gb18030"), "gb18030"
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data).best()
+    best = guess
     if best is None:
         raise SourceError(path, "binary file or unknown text encoding")
     return str(best), best.encoding
