@@ -6,6 +6,7 @@ from functools import lru_cache
 import jieba
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from extract import frames, mentions, sentences, tables  # noqa: F401  (registers the factories)
 from extract.resources import lexicon
@@ -37,6 +38,24 @@ class TextKeepingTokenizer:
         self.tokenizer = tokenizer
 
     def __call__(self, text: str):
-        doc = self.tokenizer(text)
+        if len(text) > CHUNK:
+            # spaCy's Chinese tokenizer slices the text once per word (quadratic on long
+            # texts): segment pieces that end at line breaks, then join them into one doc
+            doc = Doc.from_docs([self.tokenizer(piece) for piece in _pieces(text)], ensure_whitespace=False)
+        else:
+            doc = self.tokenizer(text)
         doc.user_data["sekg_text"] = text
         return doc
+
+
+CHUNK = 100_000
+
+
+def _pieces(text: str) -> list[str]:
+    pieces, start = [], 0
+    while start < len(text):
+        end = text.find("\n", start + CHUNK)
+        end = len(text) if end == -1 else end + 1
+        pieces.append(text[start:end])
+        start = end
+    return pieces

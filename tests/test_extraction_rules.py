@@ -173,3 +173,11 @@ def test_news_forms(text, fact):
 def test_enumerated_cases_are_penalties_of_each_acquirer():
     facts, _ = facts_of("2020年12月14日，市场监管总局对甲乙科技收购丙丁网络、戊己科技收购庚辛传媒等两起未依法申报案件进行调查，分别处以50万元的行政处罚。")
     assert {("国家市场监督管理总局", "penalized", "甲乙科技"), ("国家市场监督管理总局", "penalized", "戊己科技")} <= facts
+
+
+def test_long_texts_are_segmented_in_pieces_into_one_doc():
+    from extract.pipeline import CHUNK
+    line = "2023年3月5日，杭州示例科技有限公司宣布完成8.6亿元B轮融资。\n"
+    text = line * (CHUNK // len(line) + 50)
+    doc = make_nlp()(text)
+    assert doc.text == text and doc._.frames
