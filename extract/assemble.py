@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from extract import names
 from extract.document import DocumentExtraction
+from extract.frames import ALLOWED
 from extract.model import UNKNOWN, Argument, Entity, Event, Evidence, Fact, FrameMatch
 from extract.resources import cues, lexicon, rules
 
@@ -191,10 +192,8 @@ def _fits(fact: Fact, entities: dict[str, Entity]) -> bool:
     return s not in NOT_ACTOR
 
 
-ROLE_CLASSES = {"Exchange": {"Exchange"}, "Regulator": {"Regulator"}, "Document": {"Document"},
-                "Product": {"Product", "Brand"},
-                "Business": {"Platform", "Brand", "MCN", "ServiceProvider", "Investor", "Company", "Association",
-                             "Person", "Product"}}
+# what each role type admits once classes are settled (a new name's class is never unknown)
+ROLE_CLASSES = {kind: set(classes) - {UNKNOWN} for kind, classes in ALLOWED.items()}
 
 
 def _roles_fit(event: Event, entities: dict[str, Entity], spec: dict) -> bool:
@@ -203,9 +202,7 @@ def _roles_fit(event: Event, entities: dict[str, Entity], spec: dict) -> bool:
         wanted = spec["roles"].get(role, "Actor")
         for key in keys:
             cls = entities[key].cls
-            if cls in NOT_ACTOR and wanted not in ("Document",):
-                return False
-            if wanted in ROLE_CLASSES and cls not in ROLE_CLASSES[wanted]:
+            if cls not in ROLE_CLASSES[wanted]:
                 return False
     return True
 

@@ -80,17 +80,9 @@ def trim(span: str) -> tuple[str, int, str | None] | None:
         else:
             prev = cuts[-2].end() if len(cuts) > 1 else 0
             offset, span = prev, span[prev:last.start()]
-    changed = True
-    while changed:
-        changed = False
-        for word in lists["lead"]:
-            if span.startswith(word) and len(span) > len(word):
-                span, offset, changed = span[len(word):], offset + len(word), True
-                break
-        for word in lists["trail"]:
-            if span.endswith(word) and len(span) > len(word):
-                span, changed = span[: -len(word)], True
-                break
+    stripped = strip_edges(span)
+    offset += span.find(stripped)
+    span = stripped
     best = max(((span.rfind(w) + len(w), w, c) for w, c in lists["descriptors"] if w in span), default=None)
     if best and len(span) - best[0] >= 2:  # the name is what follows the last describing noun
         end, _, hint = best
