@@ -62,6 +62,7 @@ class DateContext:
         self._headings = [(m.start(), int(m.group(1))) for m in YEAR_HEADING.finditer(text)]
         self.mentions: list[DateMention] = []
         self._line_year: dict[int, int] = {}  # line start -> last explicit year seen on it
+        self._entry: When | None = None  # the last date that opened a line (a timeline entry)
         last: When | None = None
         for m in DATE.finditer(text):
             if m.end() == m.start():
@@ -70,6 +71,8 @@ class DateContext:
             if when is None:
                 continue
             self.mentions.append(DateMention(m.start(), m.end(), when))
+            if self._opens_line(m.start()) and when.year is not None:
+                self._entry = when
             if when.year is not None:
                 last = when
                 self._line_year[text.rfind("\n", 0, m.start()) + 1] = when.year
@@ -105,8 +108,15 @@ class DateContext:
         heading = [y for start, y in self._headings if start < pos]
         if heading:
             return heading[-1]
+        entry = self._entry  # timelines: "2019年1月 …" then "9月 …" on the next lines
+        if self._opens_line(pos) and entry and entry.month and entry.month <= month:
+            return entry.year
         ref = self.reference(pos)
         return ref.year if ref and (ref.month is None or month <= ref.month) else None
+
+    def _opens_line(self, pos: int) -> bool:
+        line_start = self.text.rfind("\n", 0, pos) + 1
+        return not self.text[line_start:pos].strip()
 
     def _relative(self, word: str, pos: int, last: When | None) -> When | None:
         ref = self.reference(pos)

@@ -181,3 +181,10 @@ def test_long_texts_are_segmented_in_pieces_into_one_doc():
     text = line * (CHUNK // len(line) + 50)
     doc = make_nlp()(text)
     assert doc.text == text and doc._.frames
+
+
+def test_timeline_entries_take_the_year_of_the_entry_before():
+    from extract.dates import DateContext
+    text = "2019年1月  获得天使轮投资。\n9月  上线App。\n2月  完成A轮融资。\n"
+    dates = [d.when.iso() for d in DateContext(text).mentions]
+    assert dates == ["2019-01", "2019-09", None]  # February after September: the year is not certain
