@@ -18,7 +18,7 @@ _YEAR = rf"(?P<y>(?:19|20)\d\d|[{_CN_DIGITS}]{{4}})"
 DATE = re.compile(
     rf"(?:{_YEAR}\s*年\s*)?(?:(?P<m>1[0-2]|0?[1-9])\s*月\s*(?:(?P<d>3[01]|[12]\d|0?[1-9])\s*[日号])?)?"
     r"|(?P<iy>(?:19|20)\d\d)[-/.](?P<im>1[0-2]|0?[1-9])(?:[-/.](?P<id>3[01]|[12]\d|0?[1-9]))?(?!\d)"
-    r"|(?P<rel>今年|去年|前年|明年|同年|当年|次年|次月|上月|本月|当月|今日|昨日|当天|同日)"
+    r"|(?P<rel>今年|去年|前年|明年|同年|当年|次年|次月|上月|本月|当月|今日|昨日|当天|同日|同期|当日)"
 )
 # a date stamp: a line that is only a date, or a labelled one ("发布时间：2023-04-20 15:30　来源：…")
 _STAMP = r"((?:19|20)\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ \tT]+\d{1,2}:\d\d(?::\d\d)?)?"
@@ -127,7 +127,7 @@ class DateContext:
         if word == "次月" and last and last.month:
             y, mo = (last.year, last.month + 1) if last.month < 12 else (last.year + 1, 1)
             return When(y, mo)
-        if word in ("同日", "当天") and last:
+        if word in ("同日", "当天", "当日", "同期") and last:
             return last
         if ref is None:
             return None
