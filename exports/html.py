@@ -28,7 +28,6 @@ __all__ = ["render_html", "view_json"]
 _TEMPLATES = Path(__file__).resolve().parent / "templates"
 _VIS_DIR = "templates/lib/vis-9.1.2"
 
-from extract.model import ENTITY_CLASSES as ACTOR_CLASSES, EVENT_CLASSES, RELATIONS  # noqa: E402
 
 # JSON inside <script type="application/json">: nothing may close the element or
 # start a comment, and U+2028/2029 are escaped for old JS parsers.
