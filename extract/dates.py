@@ -15,14 +15,21 @@ import cn2an
 
 _CN_DIGITS = "〇零一二三四五六七八九"
 _YEAR = rf"(?P<y>(?:19|20)\d\d|[{_CN_DIGITS}]{{4}})"
+_MONTH_DAY = r"(?P<m>1[0-2]|0?[1-9])\s*月\s*(?:(?P<d>3[01]|[12]\d|0?[1-9])\s*[日号])?"
+# a year word ("今年3月" is one date: its month must not borrow the year of another date)
+_YEAR_WORD = "今年|去年|前年|明年|同年|当年|次年"
+# words that name a month or a day relative to the document's date or the date before
+_REL_WORDS = "次月|上月|本月|当月|同月|今日|今天|昨日|昨天|当天|同日|同期|当日|近日|日前|近期|本周|上周"
 DATE = re.compile(
-    rf"(?:{_YEAR}\s*年\s*)?(?:(?P<m>1[0-2]|0?[1-9])\s*月\s*(?:(?P<d>3[01]|[12]\d|0?[1-9])\s*[日号])?)?"
+    rf"(?:(?:{_YEAR}\s*年|(?P<ry>{_YEAR_WORD}))\s*)?(?:{_MONTH_DAY})?"
     r"|(?P<iy>(?:19|20)\d\d)[-/.](?P<im>1[0-2]|0?[1-9])(?:[-/.](?P<id>3[01]|[12]\d|0?[1-9]))?(?!\d)"
-    r"|(?P<rel>今年|去年|前年|明年|同年|当年|次年|次月|上月|本月|当月|今日|昨日|当天|同日|同期|当日)"
+    rf"|(?P<rel>{_REL_WORDS})"
 )
 # a date stamp: a line that is only a date, or a labelled one ("发布时间：2023-04-20 15:30　来源：…")
 _STAMP = r"((?:19|20)\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ \tT]+\d{1,2}:\d\d(?::\d\d)?)?"
-TIMESTAMP = re.compile(rf"^[ \t\u3000]*(?:{_STAMP}[ \t\u3000]*$|(?:发布时间|发布日期|更新时间|时间|日期)[:：][ \t]*{_STAMP}(?=[ \t\u3000]|$))", re.M)
+# a labelled stamp may stop at the month ("发布日期：2023年7月")
+_LABELLED = r"((?:19|20)\d\d)[-/.年](\d{1,2})(?:[-/.月](\d{1,2})日?|月)(?:[ \tT]+\d{1,2}:\d\d(?::\d\d)?)?"
+TIMESTAMP = re.compile(rf"^[ \t\u3000]*(?:{_STAMP}[ \t\u3000]*$|(?:发布时间|发布日期|更新时间|时间|日期)[:：][ \t]*{_LABELLED}(?=[ \t\u3000]|$))", re.M)
 # a line that is only a year heads the timeline entries below it ("2020年" / "5月，…")
 YEAR_HEADING = re.compile(r"^[ \t\u3000]*((?:19|20)\d\d)[ \t]*年?[ \t\u3000]*$", re.M)
 # a news item opening with its full date: "2023年3月5日，…" dates the document
@@ -93,13 +100,22 @@ class DateContext:
             return When(int(m.group("iy")), int(m.group("im")), _int(m.group("id")))
         if m.group("rel"):
             return self._relative(m.group("rel"), m.start(), last)
+        month, day = _int(m.group("m")), _int(m.group("d"))
+        if m.group("ry"):
+            year = self._year_word(m.group("ry"), m.start(), last)
+            return When(year, month, day) if year else None
         if m.group("y"):
             year = int(m.group("y")) if m.group("y").isdigit() else int(cn2an.cn2an(m.group("y"), "direct"))
-            return When(year, _int(m.group("m")), _int(m.group("d")))
-        if m.group("m") is None:
+            return When(year, month, day)
+        if month is None:
             return None
-        month, day = int(m.group("m")), _int(m.group("d"))
         return When(self._year_for(m.start(), month), month, day)
+
+    def _year_word(self, word: str, pos: int, last: When | None) -> int | None:
+        if word in ("同年", "当年", "次年"):
+            return last.year + (word == "次年") if last and last.year else None
+        ref = self.reference(pos)
+        return ref.year + {"今年": 0, "去年": -1, "前年": -2, "明年": 1}[word] if ref else None
 
     def _year_for(self, pos: int, month: int) -> int | None:
         year = self._line_year.get(self.text.rfind("\n", 0, pos) + 1)
@@ -119,33 +135,27 @@ class DateContext:
         return not self.text[line_start:pos].strip()
 
     def _relative(self, word: str, pos: int, last: When | None) -> When | None:
-        ref = self.reference(pos)
-        if word in ("同年", "当年"):
-            return When(last.year) if last else None
-        if word == "次年":
-            return When(last.year + 1) if last and last.year else None
         if word == "次月" and last and last.month:
             y, mo = (last.year, last.month + 1) if last.month < 12 else (last.year + 1, 1)
             return When(y, mo)
+        if word == "同月" and last and last.month:
+            return When(last.year, last.month)
         if word in ("同日", "当天", "当日", "同期") and last:
             return last
-        if ref is None:
+        ref = self.reference(pos)
+        if ref is None or ref.month is None:
             return None
-        if word == "今年":
-            return When(ref.year)
-        if word == "去年":
-            return When(ref.year - 1)
-        if word == "前年":
-            return When(ref.year - 2)
-        if word == "明年":
-            return When(ref.year + 1)
-        if word in ("本月", "当月"):
+        if word in ("本月", "当月", "近日", "日前", "近期", "本周"):
+            return When(ref.year, ref.month)  # vague words keep the month, not the day
+        if word == "上周" and ref.day and ref.day > 7:
             return When(ref.year, ref.month)
-        if word == "上月" and ref.month:
+        if word == "上月":
             return When(ref.year, ref.month - 1) if ref.month > 1 else When(ref.year - 1, 12)
-        if word == "今日":
+        if ref.day is None:
+            return None
+        if word in ("今日", "今天"):
             return ref
-        if word == "昨日" and ref.day and ref.day > 1:
+        if word in ("昨日", "昨天") and ref.day > 1:
             return When(ref.year, ref.month, ref.day - 1)
         return None
 
@@ -178,11 +188,8 @@ def _timestamp_blocks(text: str) -> list[tuple[int, int, When]]:
     blocks = []
     for i, stamp in enumerate(stamps):
         start, end = (bounds[i], stamp.end()) if not header else (stamp.start(), bounds[i + 1])
-        y, mo, d = (g for g in stamp.groups() if g is not None)
-        when = When(int(y), int(mo), int(d))
-        block_years = {int(y) for y in re.findall(r"((?:19|20)\d\d)\s*年", text[start:end])}
-        if block_years and not when.year - 1 <= max(block_years) <= when.year:
-            continue  # a repost or a retrospective: the timestamp does not date the text
+        y, mo, *d = (int(g) for g in stamp.groups() if g is not None)
+        when = When(y, mo, d[0] if d else None)
         blocks.append((start, end, when))
     return blocks
 

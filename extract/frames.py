@@ -296,6 +296,9 @@ class FrameFinder:
             starts = [a for a, _ in doc._.sentences]
             again = {bisect.bisect_right(starts, m.start) - 1 for m in learned}
             again_spans = {doc._.sentences[i] for i in again if i >= 0}
+            # a sentence that added roles to a frame read again is read again too
+            again |= {starts.index(span[0]) for f in found if f.sentence in again_spans for span, *_ in f.attached}
+            again_spans = {doc._.sentences[i] for i in again if i >= 0}
             found = [f for f in found if f.sentence not in again_spans]
             found = sorted(found + self._run(doc, text, dates, doc._.mentions, again), key=lambda f: f.sentence)
         doc._.frames = found
