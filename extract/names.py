@@ -9,6 +9,8 @@ from extract.resources import cues, lexicon
 
 _ORG_TAIL = re.compile(r"^(.*?(?:股份有限公司|有限责任公司|有限公司|集团|控股))")
 _BAD = re.compile(r"^[一二三四五六七八九十两多数几]+(?:个|家|大)?(?:部委|部门|机构|企业|平台|公司)|(?:性|然|速|断|极|步|力|效|面|时)地$|^[0-9.%％万亿元轮]|[0-9]+(?:年|月|日|%|％|万|亿|元|家|个|名|人|次|倍|款|项)|[<>{}=@#]")
+# heads after which a stem of kind words names a kind of thing, not one ("跨境直播频道")
+_KIND_HEAD = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团|公司|机构|频道|专区|栏目|App|APP|小程序|平台|商城)$")
 LEGAL_SUFFIXES = ("股份有限公司", "有限责任公司", "科技有限公司", "网络科技有限公司", "信息技术有限公司",
                   "电子商务有限公司", "有限公司", "集团", "控股", "公司", "科技", "股份")
 PLACES = re.compile(r"^(北京|上海|广州|深圳|杭州|南京|成都|武汉|西安|天津|重庆|苏州|厦门|长沙|郑州|青岛|宁波|合肥|福州|济南|香港|浙江|江苏|广东|山东|福建|湖南|湖北|四川|河南|河北|安徽)(市|省)?")
@@ -27,6 +29,7 @@ def _lists() -> dict:
         "verb_exceptions": tuple(n["verb_exceptions"]),
         "modality": tuple(w for words in cues()["modality"].values() for w in words if len(w) > 1),
         "generic_heads": tuple(n["generic_heads"]),
+        "kind_stem": re.compile(n["kind_stem"]),
         "class_cues": [(re.compile(c["pattern"]), c["class"]) for c in cues()["class_cue"]],
     }
 
@@ -121,6 +124,9 @@ def is_name(name: str) -> bool:
         return False  # "社交电商App" names a kind of app, not one
     if re.fullmatch(r"[A-Za-z]", name) or re.fullmatch(r"[\W\d_]+", name):
         return False
+    tail = _KIND_HEAD.search(name)
+    if tail and lists["kind_stem"].match(name[: tail.start()] or "-"):
+        return False  # "零售集团", "直播频道": a kind of thing, not one
     return True
 
 
