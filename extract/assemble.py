@@ -76,7 +76,9 @@ class Resolver:
 
     def sector(self, sector: dict, surface: str) -> str:
         key = "sector:" + sector["zh"]
-        self._add(key, surface, "Sector", {"zh": sector["zh"], "en": sector["en"], "class": "Sector"})
+        # every word the sector goes by is one of its names (直播电商 = 网络直播营销)
+        self._add(key, surface, "Sector", {"zh": sector["zh"], "en": sector["en"], "class": "Sector",
+                                           "aliases": sector["match"]})
         return key
 
     def _add(self, key: str, surface: str, cls: str, entry: dict | None, weight: int = 2) -> None:

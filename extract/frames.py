@@ -59,6 +59,7 @@ class Rule:
     attach: bool
     triggers: tuple[str, ...]
     bare: bool
+    modal: bool  # False: the rule states a standing fact ("全资子公司X") that the clause's 拟/计划 does not touch
 
 
 @lru_cache(maxsize=None)
@@ -95,7 +96,7 @@ def compiled_rules() -> tuple[Rule, ...]:
                         re.compile(opening) if opening and opening != strict else None,
                         re.compile(loose) if loose and loose not in (strict, opening) else None,
                         dict(slots), spec["confidence"], spec.get("attach", False), tuple(frame["triggers"]),
-                        spec.get("bare", False)))
+                        spec.get("bare", False), spec.get("modal", True)))
     return tuple(out)
 
 
@@ -228,7 +229,8 @@ def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], ant
             continue
         # a left-out subject after the first clause is the actor that opened the sentence
         opener = next((x for x in local if x.end <= a and x.cls in _TOPICAL and x.source != "anaphor"), None)
-        ref = opener if (a == b and opener is not None) else antecedent
+        # so is a bare 公司 there ("X公告，公司以…收购"); 该公司 points back past the sentence
+        ref = opener if (opener is not None and (a == b or m.group() == "公司")) else antecedent
         if ref is None:
             continue
         extra.append(Mention(a, b, ref.name, ref.cls, ref.key, "anaphor", ref.stock_code))
@@ -359,14 +361,16 @@ class FrameFinder:
                         pos = m.end()
                         span = (masked.to_doc(m.start()), masked.to_doc(m.end()))
                         if rule.attach:
-                            target = next((f for f in reversed(here) if f.frame == rule.frame), None) or last_of_frame.get(rule.frame)
+                            # the nearest frame of its kind before it in the sentence, else the last one before
+                            before = [f for f in here if f.frame == rule.frame and f.span[0] < span[0]]
+                            target = max(before, key=lambda f: f.span[0], default=None) or last_of_frame.get(rule.frame)
                             if target is not None:
                                 for role, args in roles.items():
                                     target.roles.setdefault(role, []).extend(args)
                                 target.attached.append(((start, end), rule.id, rule.confidence))
                             continue
                         here.append(self._frame(rule, roles, (start, end), span, text, sentence_dates, local))
-            for f in here:
+            for f in sorted(here, key=lambda f: f.span[0]):
                 last_of_frame[f.frame] = f
             found.extend(here)
             antecedent = _topic(here, local) or antecedent
@@ -391,5 +395,5 @@ class FrameFinder:
             date=date.when.iso() if date else None,
             amount=money[0] if money else None, currency=money[1] if money else None,
             round=round_.group().replace("战略投资", "战略融资") if round_ else None,
-            status=_status(text, clause_start, span[1]),
+            status=_status(text, clause_start, span[1]) if rule.modal else "completed",
         )

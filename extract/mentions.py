@@ -21,6 +21,8 @@ _TITLE = re.compile(r"《([^《》\n]{2,80})》")
 _QUOTED = re.compile(r"[“\"「]([^“”\"「」\n，。；,;]{1,24})[”\"」]")
 _STOCK = re.compile(r"^\s*[（(]\s*(?:(?:股票)?代码[:：]?\s*)?((?:NYSE|NASDAQ|HK|SH|SZ)[:：]\s*\w+|\d{4,6}(?:\.(?:HK|SH|SZ|BJ))?|[A-Z]{2,5}(?:\.[A-Z]{1,2})?)\s*[)）]")
 _NAME_RUN = re.compile(r"[A-Za-z0-9\u4e00-\u9fff]{2,}$")
+# where a listed company's stock code follows its name: "万象零售（603528.SH）"
+_CODE_AHEAD = re.compile(r"(?=[（(]\s*(?:(?:股票)?代码[:：]?\s*)?(?:(?:NYSE|NASDAQ|HK|SH|SZ)[:：]\s*[A-Z0-9]+|\d{4,6}\.(?:HK|SH|SZ|BJ)|[036]\d{5})\s*[)）])")
 _SOURCE_RANK = {"lexicon": 0, "title": 1, "body": 2, "quoted": 3, "org": 4, "latin": 5}
 
 
@@ -125,7 +127,19 @@ def find_mentions(text: str) -> list[Mention]:
             name, offset, hint = trimmed
             start = left.start() + offset
             found.append(Mention(start, start + len(name), name, names.class_of(name) or hint or UNKNOWN, None, "org"))
+    for m in _CODE_AHEAD.finditer(text):
+        found.extend(_name_before(text, m.start(), "Company"))
     return _attach_stock_codes(text, _non_overlapping(found))
+
+
+def _name_before(text: str, end: int, cls: str) -> list[Mention]:
+    """The name that ends at `end`, trimmed of the clause words before it."""
+    left = _NAME_RUN.search(text, max(0, end - 14), end)
+    trimmed = names.trim(text[left.start():end]) if left else None
+    if not trimmed or left.start() + trimmed[1] + len(trimmed[0]) != end:
+        return []
+    name, offset, hint = trimmed
+    return [Mention(left.start() + offset, end, name, names.class_of(name) or hint or cls, None, "org")]
 
 
 def _non_overlapping(found: list[Mention]) -> list[Mention]:
