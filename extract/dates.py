@@ -29,7 +29,9 @@ DATE = re.compile(
 _STAMP = r"((?:19|20)\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ \tT]+\d{1,2}:\d\d(?::\d\d)?)?"
 # a labelled stamp may stop at the month ("发布日期：2023年7月")
 _LABELLED = r"((?:19|20)\d\d)[-/.年](\d{1,2})(?:[-/.月](\d{1,2})日?|月)(?:[ \tT]+\d{1,2}:\d\d(?::\d\d)?)?"
-TIMESTAMP = re.compile(rf"^[ \t\u3000]*(?:{_STAMP}[ \t\u3000]*$|(?:发布时间|发布日期|更新时间|时间|日期)[:：][ \t]*{_LABELLED}(?=[ \t\u3000]|$))", re.M)
+# (a bare stamp may carry its source: "2024年10月18日 09:12 新浪财经"; a labelled one may follow a byline)
+TIMESTAMP = re.compile(rf"^[ \t\u3000]*(?:{_STAMP}(?:[ \t\u3000]+[^\s，。；！？,;!?]{{1,12}})?[ \t\u3000]*$"
+                       rf"|(?:[^\n，。；！？]{{0,30}}?[ \t\u3000|｜])?(?:发布时间|发布日期|更新时间|时间|日期)[:：][ \t]*{_LABELLED}(?=[ \t\u3000]|$))", re.M)
 # a line that is only a year heads the timeline entries below it ("2020年" / "5月，…")
 YEAR_HEADING = re.compile(r"^[ \t\u3000]*((?:19|20)\d\d)[ \t]*年?[ \t\u3000]*$", re.M)
 # a news item opening with its full date: "2023年3月5日，…" dates the document
@@ -158,6 +160,12 @@ class DateContext:
         if word in ("昨日", "昨天") and ref.day > 1:
             return When(ref.year, ref.month, ref.day - 1)
         return None
+
+    def news_month(self, pos: int) -> str | None:
+        """The month of the news item at `pos`, when a dateline gives its day (reports,
+        dated to the month only, date nothing they do not say)."""
+        ref = self.reference(pos)
+        return When(ref.year, ref.month).iso() if ref and ref.day else None
 
     def reference(self, pos: int) -> When | None:
         """The dateline of the block at `pos`, when the block names no other year."""

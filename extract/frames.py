@@ -369,7 +369,8 @@ class FrameFinder:
                                     target.roles.setdefault(role, []).extend(args)
                                 target.attached.append(((start, end), rule.id, rule.confidence))
                             continue
-                        here.append(self._frame(rule, roles, (start, end), span, text, sentence_dates, local))
+                        here.append(self._frame(rule, roles, (start, end), span, text, sentence_dates, local,
+                                                dates.news_month(span[0])))
             for f in sorted(here, key=lambda f: f.span[0]):
                 last_of_frame[f.frame] = f
             found.extend(here)
@@ -377,7 +378,7 @@ class FrameFinder:
         return found
 
     @staticmethod
-    def _frame(rule: Rule, roles, sentence, span, text, sentence_dates, local) -> FrameMatch:
+    def _frame(rule: Rule, roles, sentence, span, text, sentence_dates, local, news_month: str | None) -> FrameMatch:
         clause_end = _CLAUSE.search(text, span[1], sentence[1])
         clause_end = clause_end.start() if clause_end else sentence[1]
         clause_start = max((m.end() for m in _CLAUSE.finditer(text, sentence[0], span[0])), default=sentence[0])
@@ -392,7 +393,8 @@ class FrameFinder:
         return FrameMatch(
             frame=rule.frame, rule=rule.id, confidence=rule.confidence, roles=roles,
             sentence=sentence, span=span,
-            date=date.when.iso() if date else None,
+            # an undated event in a dated news item happened by its date: the item's month
+            date=date.when.iso() if date else news_month if rules()["frames"][rule.frame]["event"] else None,
             amount=money[0] if money else None, currency=money[1] if money else None,
             round=round_.group().replace("战略投资", "战略融资") if round_ else None,
             status=_status(text, clause_start, span[1]) if rule.modal else "completed",
