@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from extract import names
 from extract.amounts import parse_money
 from extract.dates import DateContext
+from extract.mentions import chronicle_subject
 from extract.model import ACTOR_CLASSES, UNKNOWN, Argument, FrameMatch, Mention, doc_text
 from extract.resources import cues, rules
 
@@ -218,9 +219,10 @@ def _anaphora() -> re.Pattern:
 
 
 def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], antecedent: Mention | None,
-                      pattern: re.Pattern) -> list[Mention]:
+                      pattern: re.Pattern, subject: Mention | None = None) -> list[Mention]:
     """Mentions of the sentence plus its anaphors (该公司, 其…), each standing for the
-    previous sentence's topic under the anaphor's own offsets."""
+    previous sentence's topic under the anaphor's own offsets. In a chronicle, a left-out
+    subject is the chronicle's `subject`."""
     sentence = text[start:end]
     extra = []
     for m in pattern.finditer(sentence):
@@ -230,7 +232,8 @@ def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], ant
         # a left-out subject after the first clause is the actor that opened the sentence
         opener = next((x for x in local if x.end <= a and x.cls in _TOPICAL and x.source != "anaphor"), None)
         # so is a bare 公司 there ("X公告，公司以…收购"); 该公司 points back past the sentence
-        ref = opener if (opener is not None and (a == b or m.group() == "公司")) else antecedent
+        ref = opener if (opener is not None and (a == b or m.group() == "公司")) else \
+            subject if (a == b and subject is not None) else antecedent
         if ref is None:
             continue
         extra.append(Mention(a, b, ref.name, ref.cls, ref.key, "anaphor", ref.stock_code))
@@ -313,6 +316,8 @@ class FrameFinder:
         last_of_frame: dict[str, FrameMatch] = {}
         antecedent: Mention | None = None
         anaphora = _anaphora()
+        chronicle = chronicle_subject(text)
+        subject = next((m for m in mentions if m.name == chronicle), None) if chronicle else None
         mi = 0
         for si, (start, end) in enumerate(doc._.sentences):
             while mi < len(mentions) and mentions[mi].start < start:
@@ -328,7 +333,7 @@ class FrameFinder:
                 antecedent = _topic([], local) or antecedent  # nothing to extract: keep the topic
                 continue
             if antecedent is not None or local:
-                local = _resolve_anaphora(text, start, end, local, antecedent, anaphora)
+                local = _resolve_anaphora(text, start, end, local, antecedent, anaphora, subject)
             masked = Masked(text, start, end, local)
             sentence_dates = dates.in_span(start, end)
             here: list[FrameMatch] = []

@@ -127,9 +127,26 @@ def find_mentions(text: str) -> list[Mention]:
             name, offset, hint = trimmed
             start = left.start() + offset
             found.append(Mention(start, start + len(name), name, names.class_of(name) or hint or UNKNOWN, None, "org"))
+    subject = chronicle_subject(text)
+    if subject:  # the actor a chronicle is about is a name wherever it stands
+        for m in re.finditer(re.escape(subject), text):
+            cls = names.class_of(subject)
+            found.append(Mention(m.start(), m.end(), subject, "Company" if cls == UNKNOWN else cls, None, "org"))
     for m in _CODE_AHEAD.finditer(text):
         found.extend(_name_before(text, m.start(), "Company"))
     return _attach_stock_codes(text, _non_overlapping(found))
+
+
+def chronicle_subject(text: str) -> str | None:
+    """The actor a chronicle is about, named by its title ("予木集团大事记")."""
+    first = next((line for line in text[:300].splitlines() if line.strip()), "")
+    m = _chronicle().match(first)
+    return m.group("name").strip() if m and names.is_name(m.group("name").strip()) else None
+
+
+@lru_cache(maxsize=None)
+def _chronicle() -> re.Pattern:
+    return re.compile(cues()["chronicle"]["title"])
 
 
 def _name_before(text: str, end: int, cls: str) -> list[Mention]:
