@@ -60,6 +60,7 @@ class Rule:
     attach: bool
     triggers: tuple[str, ...]
     bare: bool
+    opens_with_agent: bool  # the pattern starts with a slot
     modal: bool  # False: the rule states a standing fact ("全资子公司X") that the clause's 拟/计划 does not touch
 
 
@@ -97,7 +98,8 @@ def compiled_rules() -> tuple[Rule, ...]:
                         re.compile(opening) if opening and opening != strict else None,
                         re.compile(loose) if loose and loose not in (strict, opening) else None,
                         dict(slots), spec["confidence"], spec.get("attach", False), tuple(frame["triggers"]),
-                        spec.get("bare", False), spec.get("modal", True)))
+                        spec.get("bare", False), bool(re.match(r"\{(?!(?:%s)\})" % "|".join(macros), spec["pattern"])),
+                        spec.get("modal", True)))
     return tuple(out)
 
 
@@ -202,6 +204,11 @@ def _learned_mentions(text: str, mentions: list[Mention], frames: list[FrameMatc
 
 
 @lru_cache(maxsize=None)
+def _prepositions() -> tuple[str, ...]:
+    return tuple(cues()["names"]["prepositions"])
+
+
+@lru_cache(maxsize=None)
 def _words(words: tuple[str, ...]) -> re.Pattern:
     return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
 
@@ -269,8 +276,10 @@ def _money(spec: dict, sentence_rest: str, scope: str):
     return None
 
 
-def _status(text: str, clause_start: int, trigger_end: int) -> str:
+def _status(text: str, clause_start: int, trigger_end: int, clause_end: int) -> str:
     window = text[clause_start:trigger_end]
+    if any(w in text[trigger_end:clause_end] for w in cues()["modality"]["terminated"]):
+        return "terminated"  # "对Glowie的收购终止"
     for status in ("terminated", "denied", "rumoured", "planned"):
         if any(w in window for w in cues()["modality"][status]):
             return status
@@ -353,6 +362,9 @@ class FrameFinder:
                         pos = m.start() + 1
                         if any(a < m.end() and m.start() < b for a, b in taken):
                             continue  # a reading with known mentions came first
+                        if rule.opens_with_agent and frames_spec[rule.frame]["event"] and \
+                                masked.text[:m.start()].endswith(_prepositions()):
+                            continue  # "在⟦微信⟧上线": the name is a place, not the agent
                         roles: dict[str, list[Argument]] = {}
                         for group, (role, _) in rule.slots.items():
                             args = _arguments(masked, m.start(group), m.group(group), role, frames_spec[rule.frame], rule.bare)
@@ -402,5 +414,5 @@ class FrameFinder:
             date=date.when.iso() if date else news_month if rules()["frames"][rule.frame]["event"] else None,
             amount=money[0] if money else None, currency=money[1] if money else None,
             round=round_.group().replace("战略投资", "战略融资") if round_ else None,
-            status=_status(text, clause_start, span[1]) if rule.modal else "completed",
+            status=_status(text, clause_start, span[1], clause_end) if rule.modal else "completed",
         )
