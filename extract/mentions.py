@@ -67,6 +67,11 @@ def _latin() -> tuple[re.Pattern, frozenset[str]]:
 
 
 @lru_cache(maxsize=None)
+def _mixed_tail() -> re.Pattern:
+    return re.compile(cues()["latin"]["mixed_tails"])
+
+
+@lru_cache(maxsize=None)
 def _bare_title() -> re.Pattern:
     return re.compile(cues()["documents"]["bare_title"])
 
@@ -114,6 +119,12 @@ def find_mentions(text: str) -> list[Mention]:
         if len(m.group()) >= 3 and m.group() not in not_names and m.group() not in index:
             cls = names.class_of(m.group())  # a Latin name in Chinese text names an organisation or brand
             found.append(Mention(m.start(), m.end(), m.group(), "Company" if cls == UNKNOWN else cls, None, "latin"))
+        if _mixed_tail().match(m.group()):  # "云帆Cloud": a mixed name, longer than its Latin part
+            head = _name_before(text, m.start(), "Company")
+            if head and 2 <= len(head[0].name) <= 6:
+                name = head[0].name + m.group()
+                cls = names.class_of(name)
+                found.append(Mention(head[0].start, m.end(), name, "Company" if cls == UNKNOWN else cls, None, "latin"))
     body, org = _shape_patterns()
     for m in body.finditer(text):
         found.append(Mention(m.start(), m.end(), m.group(), "Regulator", None, "body"))
