@@ -343,7 +343,10 @@ class FrameFinder:
                 continue
             if antecedent is not None or local:
                 local = _resolve_anaphora(text, start, end, local, antecedent, anaphora, subject)
-            masked = Masked(text, start, end, local)
+            whole = Masked(text, start, end, local)
+            # "与⟦美团⟧旗下即时配送平台⟦美团配送⟧签署…": the owner named before 旗下 takes part in no event
+            owners = [m for m in local if text.startswith("旗下", m.end)]
+            for_events = Masked(text, start, end, [m for m in local if m not in owners]) if owners else whole
             sentence_dates = dates.in_span(start, end)
             here: list[FrameMatch] = []
             sentence = text[start:end]
@@ -354,6 +357,7 @@ class FrameFinder:
                 if not tried[rule.triggers]:
                     continue
                 taken: list[tuple[int, int]] = []
+                masked = for_events if frames_spec[rule.frame]["event"] else whole
                 for regex in (rule.strict, rule.opening, rule.loose):
                     if regex is None:
                         continue
