@@ -17,7 +17,7 @@ from functools import lru_cache
 from extract import names
 from extract.document import DocumentExtraction
 from extract.frames import ALLOWED
-from extract.model import UNKNOWN, Argument, Entity, Event, Evidence, Fact, FrameMatch
+from extract.model import UNKNOWN, Argument, Entity, Event, Evidence, Fact, FrameMatch, Mention
 from extract.resources import cues, lexicon, rules
 
 # what a relation demands of its ends (the SPEC table); others take any actor
@@ -35,6 +35,11 @@ class Extraction:
 
 
 @lru_cache(maxsize=None)
+@lru_cache(maxsize=None)
+def _alias_declaration() -> re.Pattern:
+    return re.compile(cues()["names"]["alias_declaration"])
+
+
 def _sectors() -> list[dict]:
     return cues()["sector"]
 
@@ -54,6 +59,7 @@ class Resolver:
 
     def __init__(self) -> None:
         self.entities: dict[str, Entity] = {}
+        self._aliases: dict[str, str] = {}  # normal key of a declared short name -> that of the full name
         self._votes: dict[str, Counter] = defaultdict(Counter)
         self._surface: dict[str, Counter] = defaultdict(Counter)
 
@@ -68,11 +74,23 @@ class Resolver:
             key = "lex:" + entry["zh"]
             self._add(key, arg.name, entry["class"], entry)
         else:
-            key = "new:" + names.normal_key(arg.name)
+            key = "new:" + self._aliases.get(names.normal_key(arg.name), names.normal_key(arg.name))
             self._add(key, arg.name, arg.cls, None, 2 if arg.typed else 1)
         if arg.stock_code:
             self.entities[key].stock_codes.add(arg.stock_code)
         return key
+
+    def learn_aliases(self, text: str, mentions: list[Mention]) -> None:
+        """Names declared as another name of the actor just named: "X（下称“Y”）", "X（Y）"."""
+        declaration = _alias_declaration()
+        index = names.lexicon_index()
+        for m in mentions:
+            found = declaration.match(text, m.end) if m.cls != "Document" else None
+            if not found or not names.is_name(short := found.group("short").strip()):
+                continue
+            long_key, short_key = names.normal_key(m.name), names.normal_key(short)
+            if short_key != long_key and short_key not in index and m.name not in index:
+                self._aliases.setdefault(short_key, long_key)
 
     def sector(self, sector: dict, surface: str) -> str:
         key = "sector:" + sector["zh"]
@@ -112,6 +130,8 @@ def assemble(docs: list[DocumentExtraction]) -> Extraction:
     resolver = Resolver()
     raw_events: list[Event] = []
     raw_facts: list[Fact] = []
+    for doc in docs:
+        resolver.learn_aliases(doc.clean.text, doc.mentions)
     for doc in docs:
         for frame in doc.frames:
             start, end = doc.original_span(*frame.sentence)

@@ -7,7 +7,7 @@ from functools import lru_cache
 from extract.model import UNKNOWN
 from extract.resources import cues, lexicon
 
-_ORG_TAIL = re.compile(r"^(.*?(?:股份有限公司|有限责任公司|有限公司|集团|控股))")
+_ORG_TAIL = re.compile(r"^(.*?(?:股份有限公司|有限责任公司|有限公司|集团|控股)(?:股份有限公司|有限责任公司|有限公司|集团|控股)*)")
 _BAD = re.compile(r"^[一二三四五六七八九十两多数几]+(?:个|家|大)?(?:部委|部门|机构|企业|平台|公司)|(?:性|然|速|断|极|步|力|效|面|时)地$|^(?:[0-9.%％元轮]|[万亿](?:元|美元|港元|欧元|人民币|股|份|平|家|人|名|个|次|吨|件|单))|[0-9]+(?:年|月|日|%|％|万|亿|元|家|个|名|人|次|倍|款|项)|[<>{}=@#]")
 # heads after which a stem of kind words names a kind of thing, not one ("跨境直播频道")
 _KIND_HEAD = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团|公司|机构|频道|专区|栏目|App|APP|小程序|平台|商城)$")
@@ -86,8 +86,10 @@ def trim(span: str) -> tuple[str, int, str | None] | None:
     stripped = strip_edges(span)
     offset += span.find(stripped)
     span = stripped
-    best = max(((span.rfind(w) + len(w), w, c) for w, c in lists["descriptors"] if w in span), default=None)
-    if best and len(span) - best[0] >= 2:  # the name is what follows the last describing noun
+    # the name is what follows the last describing noun that leaves a name after it
+    best = max(((end, w, c) for w, c in lists["descriptors"] for end in _ends(span, w) if len(span) - end >= 2),
+               default=None)
+    if best:
         end, _, hint = best
         offset, span = offset + end, span[end:]
     m = _ORG_TAIL.match(span)
@@ -99,6 +101,10 @@ def trim(span: str) -> tuple[str, int, str | None] | None:
     if not is_name(span):
         return None
     return span, offset, hint
+
+
+def _ends(span: str, word: str) -> list[int]:
+    return [m.end() for m in re.finditer(re.escape(word), span)]
 
 
 def plausible(name: str, hint: str | None) -> bool:
