@@ -59,7 +59,7 @@ class Resolver:
 
     def __init__(self) -> None:
         self.entities: dict[str, Entity] = {}
-        self._aliases: dict[str, str] = {}  # normal key of a declared short name -> that of the full name
+        self._aliases: dict[str, tuple[str, str]] = {}  # declared short name's key -> (full name's key, full name)
         self._votes: dict[str, Counter] = defaultdict(Counter)
         self._surface: dict[str, Counter] = defaultdict(Counter)
 
@@ -74,8 +74,12 @@ class Resolver:
             key = "lex:" + entry["zh"]
             self._add(key, arg.name, entry["class"], entry)
         else:
-            key = "new:" + self._aliases.get(names.normal_key(arg.name), names.normal_key(arg.name))
+            own = names.normal_key(arg.name)
+            full_key, full_name = self._aliases.get(own, (own, None))
+            key = "new:" + full_key
             self._add(key, arg.name, arg.cls, None, 2 if arg.typed else 1)
+            if full_name:
+                self.entities[key].names.add(full_name)
         if arg.stock_code:
             self.entities[key].stock_codes.add(arg.stock_code)
         return key
@@ -90,7 +94,7 @@ class Resolver:
                 continue
             long_key, short_key = names.normal_key(m.name), names.normal_key(short)
             if short_key != long_key and short_key not in index and m.name not in index:
-                self._aliases.setdefault(short_key, long_key)
+                self._aliases.setdefault(short_key, (long_key, m.name))
 
     def sector(self, sector: dict, surface: str) -> str:
         key = "sector:" + sector["zh"]
