@@ -61,7 +61,10 @@ def strip_edges(span: str) -> str:
                 span, changed = span[len(word):], True
         for word in lists["trail"]:
             if span.endswith(word) and len(span) > len(word):
-                span, changed = span[: -len(word)], True
+                rest = span[: -len(word)]
+                if word in ("控股", "股份") and not _ORG_TAIL.fullmatch(rest):
+                    continue  # "潮汐控股" is a name; "金穗集团控股" is a name and a verb
+                span, changed = rest, True
     return span
 
 

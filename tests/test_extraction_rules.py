@@ -188,3 +188,62 @@ def test_timeline_entries_take_the_year_of_the_entry_before():
     text = "2019年1月  获得天使轮投资。\n9月  上线App。\n2月  完成A轮融资。\n"
     dates = [d.when.iso() for d in DateContext(text).mentions]
     assert dates == ["2019-01", "2019-09", None]  # February after September: the year is not certain
+
+
+NEWS_SHAPES = [
+    # a name before its stock code, and 公司 standing for it
+    ("远帆零售（600999.SH）公告，公司以3亿元收购杭州示例供应链有限公司60%股权。",
+     ("远帆零售", "acquired", "杭州示例供应链有限公司")),
+    # a Chinese name with a Latin name word
+    ("零售SaaS服务商云桥Cloud完成2亿元B轮融资，由青杉Capital领投。", ("青杉Capital", "investedIn", "云桥Cloud")),
+    # the owner named before 旗下 is not the partner
+    ("示例控股与美团旗下即时配送平台美团配送签署战略合作协议。", ("示例控股", "partnersWith", "美团配送")),
+    # a describing noun between 与 and the co-launcher
+    ("星野科技与泰国零售集团Siam Star联合推出跨境直播频道“Star Live”。", ("Siam Star", "launched", "Star Live")),
+    # stake purchases and idioms of acquisition
+    ("连锁零售商百川集团以3亿元拿下生鲜平台鲜小样60%的控股权。", ("百川集团", "acquired", "鲜小样")),
+    ("5月28日，阿里巴巴将宠物电商平台毛小球收入囊中。", ("阿里巴巴", "acquired", "毛小球")),
+    # subsidiaries stated in passing, even in a planned clause
+    ("公司拟以自有资金向全资子公司示例智运物流有限公司增资2亿元。", None),
+    ("国货彩妆品牌拾月美妆今日推出高端护肤子品牌“拾月·研”。", ("拾月·研", "subsidiaryOf", "拾月美妆")),
+]
+
+
+@pytest.mark.parametrize("text,fact", [c for c in NEWS_SHAPES if c[1]], ids=lambda c: str(c)[:10])
+def test_news_shapes(text, fact):
+    facts, events = facts_of(text)
+    assert fact in facts, (facts, events)
+
+
+def test_a_name_after_a_venue_is_no_launcher():
+    facts, _ = facts_of("示例集团大事记\n\n2020年\n4月，在微信上线“示例优选”小程序。")
+    assert ("示例集团", "launched", "示例优选") in facts and ("微信", "launched", "示例优选") not in facts
+
+
+def test_chronicle_entries_are_about_the_title_actor():
+    text = "示例集团大事记\n\n2021年\n1月，全资收购宁波示例供应链有限公司。\n3月，与小红书联合推出“示例香氛节”。"
+    facts, _ = facts_of(text)
+    assert {("示例集团", "acquired", "宁波示例供应链有限公司"), ("示例集团", "launched", "示例香氛节")} <= facts
+
+
+def test_a_declared_short_name_is_the_same_actor():
+    x_facts, _ = facts_of("电商平台示例选科技控股有限公司（下称“示例选”）今日在港交所主板挂牌上市。")
+    assert any(f[1] == "listedOn" for f in x_facts)
+    cleaned = clean("示例选科技控股有限公司（下称“示例选”）今日在港交所上市。示例选成立于2016年。")
+    doc = make_nlp()(cleaned.text)
+    source = Source(path=__import__("pathlib").Path("t.txt"), name="t.txt", text=cleaned.text, encoding="utf-8", sha1="0" * 40)
+    x = assemble([DocumentExtraction(source, cleaned, doc._.mentions, doc._.frames)])
+    listed = next(e for e in x.entities.values() if e.label in ("示例选", "示例选科技控股有限公司"))
+    assert {"示例选", "示例选科技控股有限公司"} <= listed.names
+
+
+def test_a_termination_after_the_trigger_ends_the_event():
+    facts, events = facts_of("同年12月，因估值分歧，示例集团对Glowa的收购终止。")
+    assert not [f for f in facts if f[1] == "acquired"]
+
+
+def test_dates_of_news_items():
+    from extract.dates import DateContext
+    text = "21世纪经济报道 记者 王一　发布时间：2024-06-03\n今年3月，某事。近日，某事。5月20日，某事。"
+    dates = [d.when.iso() for d in DateContext(text).mentions if d.start > 30]
+    assert dates == ["2024-03", "2024-06", "2024-05-20"]
