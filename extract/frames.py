@@ -85,7 +85,8 @@ def compiled_rules() -> tuple[Rule, ...]:
                 slots[group] = (role, plural)
                 one = r"⟦\d+\|(?:%s)⟧" % "|".join(allowed)
                 if free and (not first_only or m.start() == 0) and frame["roles"][role] in ("Actor", "Business", "Party", "Product"):
-                    one = f"(?:{one}|{_BOUNDARY if m.start() == 0 else ''}{_FREE})"
+                    # a slot's free text does not start with a verb ("⟦证监会⟧决定对X立案")
+                    one = f"(?:{one}|{_BOUNDARY if m.start() == 0 else ''}(?!{names.cut_pattern()}){_FREE})"
                 body = f"{one}(?:{_LIST_SEP}{one})*{_LIST_END}" if plural else one
                 return f"(?P<{group}>{body})"
 
@@ -161,7 +162,11 @@ def _free(masked: Masked, start: int, text: str, role: str, frame: dict, bare: b
             continue
         # a short name that fills its slot exactly stands without any cue when the rule
         # says so, or when it opens a clause as the subject ("近日，鲸灵完成…融资")
-        exact = trimmed[0] == names.strip_edges(piece) and len(trimmed[0]) <= 6 and not re.search(r"\d", trimmed[0])
+        edges = names.strip_edges(piece)
+        rest = edges[len(trimmed[0]):] if edges.startswith(trimmed[0]) else None
+        # the slot may have taken the first half of its closing verb ("远洋优品立案|调查")
+        exact = (rest == "" or (rest is not None and names.is_cut(rest))) and len(trimmed[0]) <= 6 \
+            and not re.search(r"\d", trimmed[0])
         at_clause_start = start + m.start() == 0 or masked.text[start + m.start() - 1] in _CLAUSE_START
         plausible = names.plausible(trimmed[0], trimmed[2]) or (exact and at_clause_start and role in SUBJECT_ROLES)
         if not (plausible or (exact and bare)):

@@ -50,6 +50,16 @@ def has_cut(text: str) -> bool:
     return _lists()["cut"].search(text) is not None
 
 
+def cut_pattern() -> str:
+    """The regex of the verbs and function words no name holds."""
+    return _lists()["cut"].pattern
+
+
+def is_cut(text: str) -> bool:
+    """Whether `text` is one verb or function word and nothing more ("立案" in "远洋优品立案")."""
+    return _lists()["cut"].fullmatch(text) is not None
+
+
 def strip_edges(span: str) -> str:
     """`span` without clause openers and closers ("近日", "正式") at its ends."""
     lists = _lists()
