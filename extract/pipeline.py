@@ -7,6 +7,7 @@ import jieba
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import get_words_and_spaces
 
 from extract import frames, mentions, sentences, tables  # noqa: F401  (registers the factories)
 from extract.resources import lexicon
@@ -39,9 +40,16 @@ class TextKeepingTokenizer:
 
     def __call__(self, text: str):
         if len(text) > CHUNK:
-            # spaCy's Chinese tokenizer slices the text once per word (quadratic on long
-            # texts): segment pieces that end at line breaks, then join them into one doc
-            doc = Doc.from_docs([self.tokenizer(piece) for piece in _pieces(text)], ensure_whitespace=False)
+            # spaCy's Chinese tokenizer aligns words to the text by slicing it once per word
+            # (quadratic on long texts): align pieces that end at line breaks, then make one
+            # doc of all their words (Doc.from_docs would cost as much as segmenting)
+            words: list[str] = []
+            spaces: list[bool] = []
+            for piece in _pieces(text):
+                w, s = get_words_and_spaces([x for x in self.tokenizer.jieba_seg.cut(piece) if x], piece)
+                words += w
+                spaces += s
+            doc = Doc(self.tokenizer.vocab, words=words, spaces=spaces)
         else:
             doc = self.tokenizer(text)
         doc.user_data["sekg_text"] = text
