@@ -24,14 +24,18 @@ DATE = re.compile(
     rf"(?:(?:{_YEAR}\s*年|(?P<ry>{_YEAR_WORD}))\s*)?(?:{_MONTH_DAY})?"
     r"|(?P<iy>(?:19|20)\d\d)[-/.](?P<im>1[0-2]|0?[1-9])(?:[-/.](?P<id>3[01]|[12]\d|0?[1-9]))?(?!\d)"
     rf"|(?P<rel>{_REL_WORDS})"
+    r"|(?P<same>(?:(?<=^)|(?<=[。！？\n]))(?:与此)?同时(?=[，,]))"
 )
 # a date stamp: a line that is only a date, or a labelled one ("发布时间：2023-04-20 15:30　来源：…")
 _STAMP = r"((?:19|20)\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ \tT]+\d{1,2}:\d\d(?::\d\d)?)?"
 # a labelled stamp may stop at the month ("发布日期：2023年7月")
 _LABELLED = r"((?:19|20)\d\d)[-/.年](\d{1,2})(?:[-/.月](\d{1,2})日?|月)(?:[ \tT]+\d{1,2}:\d\d(?::\d\d)?)?"
 # (a bare stamp may carry its source: "2024年10月18日 09:12 新浪财经"; a labelled one may follow a byline)
+# or sit in a byline with its time of day ("原创 老K 老K说电商 2024-03-08 21:30 发表于浙江")
+_BYLINE = r"((?:19|20)\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})日?[ \t]+\d{1,2}:\d\d"
 TIMESTAMP = re.compile(rf"^[ \t\u3000]*(?:{_STAMP}(?:[ \t\u3000]+[^\s，。；！？,;!?]{{1,12}})?[ \t\u3000]*$"
-                       rf"|(?:[^\n，。；！？]{{0,30}}?[ \t\u3000|｜])?(?:发布时间|发布日期|更新时间|时间|日期)[:：][ \t]*{_LABELLED}(?=[ \t\u3000]|$))", re.M)
+                       rf"|(?:[^\n，。；！？]{{0,30}}?[ \t\u3000|｜])?(?:发布时间|发布日期|更新时间|时间|日期)[:：][ \t]*{_LABELLED}(?=[ \t\u3000]|$)"
+                       rf"|[^\n，。；！？]{{0,30}}?[ \t\u3000]{_BYLINE}(?::\d\d)?(?:[ \t\u3000][^\n，。；！？]{{0,12}})?$)", re.M)
 # a line that is only a year heads the timeline entries below it ("2020年" / "5月，…")
 YEAR_HEADING = re.compile(r"^[ \t\u3000]*((?:19|20)\d\d)[ \t]*年?[ \t\u3000]*$", re.M)
 # a news item opening with its full date: "2023年3月5日，…" dates the document
@@ -100,6 +104,8 @@ class DateContext:
     def _resolve(self, m: re.Match, last: When | None) -> When | None:
         if m.group("iy"):
             return When(int(m.group("iy")), int(m.group("im")), _int(m.group("id")))
+        if m.group("same"):  # "同时，…" opening a sentence: the time of the sentence before
+            return last
         if m.group("rel"):
             return self._relative(m.group("rel"), m.start(), last)
         month, day = _int(m.group("m")), _int(m.group("d"))
@@ -191,11 +197,12 @@ def _timestamp_blocks(text: str) -> list[tuple[int, int, When]]:
         if not opening:
             return []
         stamps = [opening]
-    header = len(re.findall(r"[\u4e00-\u9fff]", text[: stamps[0].start()])) < 120
+    # one stamp dates the whole page (what comes before it is a title and navigation)
+    header = len(stamps) == 1 or len(re.findall(r"[\u4e00-\u9fff]", text[: stamps[0].start()])) < 120
     bounds = [0] + [s.end() for s in stamps] + [len(text)] if not header else [s.start() for s in stamps] + [len(text)]
     blocks = []
     for i, stamp in enumerate(stamps):
-        start, end = (bounds[i], stamp.end()) if not header else (stamp.start(), bounds[i + 1])
+        start, end = (bounds[i], stamp.end()) if not header else (0 if i == 0 else stamp.start(), bounds[i + 1])
         y, mo, *d = (int(g) for g in stamp.groups() if g is not None)
         when = When(y, mo, d[0] if d else None)
         blocks.append((start, end, when))
