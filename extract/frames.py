@@ -41,6 +41,7 @@ ALLOWED = {
 }
 _ROUND = re.compile(r"种子轮|天使\+?轮|Pre-?[A-Fa-f]\+{0,2}轮|[A-Fa-f][0-9]?\+{0,2}轮|Pre-IPO轮?|战略融资|战略投资")
 _CLAUSE = re.compile(r"[，。；！？,;!?\n]")
+_REFERS_BACK = re.compile(r"此次|本次|本轮|该笔|这笔|交易")
 _TOPICAL = ACTOR_CLASSES + (UNKNOWN,)  # what a left-out subject can stand for
 _CLAUSE_START = "，。；！？,;!?：:\n "
 # roles that open their clause as its grammatical subject
@@ -265,20 +266,22 @@ def _topic(frames: list[FrameMatch], local: list[Mention]) -> Mention | None:
     return next((m for m in local if m.cls in _TOPICAL), None)
 
 
-def _money(spec: dict, sentence_rest: str, scope: str):
+def _money(spec: dict, sentence_rest: str, scope: str, following: str):
     """The amount of a frame: after one of its amount words ("罚款", "募资") when it has
-    them, else the first amount in the clause."""
+    them, in its sentence or in the next one when that speaks of it ("此次…募集资金约8.6亿港元");
+    else, or when the frame says so, the first amount in the clause."""
     cues_ = spec.get("amount_after")
     if cues_ is None:
         return None
     if not cues_:
         return parse_money(scope)
-    found = [m.end() for m in _words(tuple(cues_)).finditer(sentence_rest)]
-    for pos in reversed(found):
-        money = parse_money(sentence_rest[pos:pos + 24])
-        if money:
-            return money
-    return None
+    for rest in (sentence_rest, following if _REFERS_BACK.search(following[:12]) else ""):
+        found = [m.end() for m in _words(tuple(cues_)).finditer(rest)]
+        for pos in reversed(found):
+            money = parse_money(rest[pos:pos + 24])
+            if money:
+                return money
+    return parse_money(scope) if spec.get("amount_in_clause") else None
 
 
 def _status(text: str, clause_start: int, trigger_end: int, clause_end: int) -> str:
@@ -349,6 +352,7 @@ class FrameFinder:
             if antecedent is not None or local:
                 local = _resolve_anaphora(text, start, end, local, antecedent, anaphora, subject)
             whole = Masked(text, start, end, local)
+            following_end = doc._.sentences[si + 1][1] if si + 1 < len(doc._.sentences) else end
             # "与⟦美团⟧旗下即时配送平台⟦美团配送⟧签署…": the owner named before 旗下 takes part in no event
             owners = [m for m in local if text.startswith("旗下", m.end)]
             for_events = Masked(text, start, end, [m for m in local if m not in owners]) if owners else whole
@@ -396,7 +400,7 @@ class FrameFinder:
                                 target.attached.append(((start, end), rule.id, rule.confidence))
                             continue
                         here.append(self._frame(rule, roles, (start, end), span, text, sentence_dates, local,
-                                                dates.news_month(span[0])))
+                                                dates.news_month(span[0]), following_end))
             for f in sorted(here, key=lambda f: f.span[0]):
                 last_of_frame[f.frame] = f
             found.extend(here)
@@ -404,7 +408,8 @@ class FrameFinder:
         return found
 
     @staticmethod
-    def _frame(rule: Rule, roles, sentence, span, text, sentence_dates, local, news_month: str | None) -> FrameMatch:
+    def _frame(rule: Rule, roles, sentence, span, text, sentence_dates, local, news_month: str | None,
+               following_end: int) -> FrameMatch:
         clause_end = _CLAUSE.search(text, span[1], sentence[1])
         clause_end = clause_end.start() if clause_end else sentence[1]
         clause_start = max((m.end() for m in _CLAUSE.finditer(text, sentence[0], span[0])), default=sentence[0])
@@ -414,7 +419,7 @@ class FrameFinder:
         before = [d for d in sentence_dates if d.end <= span[0]]
         date = (inside or before[-1:] or [None])[0]
         scope = text[span[0]:clause_end]
-        money = _money(rules()["frames"][rule.frame], text[span[0]:sentence[1]], scope)
+        money = _money(rules()["frames"][rule.frame], text[span[0]:sentence[1]], scope, text[sentence[1]:following_end])
         round_ = _ROUND.search(scope) if rule.frame == "FundingRound" else None
         return FrameMatch(
             frame=rule.frame, rule=rule.id, confidence=rule.confidence, roles=roles,
