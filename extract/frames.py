@@ -32,7 +32,7 @@ _BOUNDARY = r"(?<![^\s，。；！？,;!?：:、（）()《》“”\"「」【�
 _LIST_END = r"(?:等?(?:[0-9一二三四五六七八九十多]+家)[\u4e00-\u9fff]{0,6}?(?:机构|公司|企业|平台|投资方|品牌)|等(?:机构|公司|企业|平台|投资方|品牌)?)?"
 ALLOWED = {
     "Actor": ACTOR_CLASSES + ("Product", UNKNOWN),
-    "Party": ACTOR_CLASSES,  # an actor whose class is known
+    "Party": ACTOR_CLASSES + ("Product",),  # an actor whose class is known, or a business line (美团优选)
     "Business": tuple(c for c in ACTOR_CLASSES if c not in ("Regulator", "Exchange")) + ("Product", UNKNOWN),
     "Exchange": ("Exchange",),
     "Regulator": ("Regulator",),

@@ -54,7 +54,7 @@ ROLES = {  # role property -> (event class, range class)
     "issuer": ("PolicyIssuance", ("Actor", "Product")),
     "policyDocument": ("PolicyIssuance", "Document"),
     "penalizingBody": ("Penalty", "Regulator"),
-    "penalizedParty": ("Penalty", "Actor"),
+    "penalizedParty": ("Penalty", ("Actor", "Product")),
     "launcher": ("Launch", ("Actor", "Product")),
     "launchedProduct": ("Launch", ("Product", "Brand")),
 }
@@ -184,10 +184,11 @@ def test_relation_domains_and_ranges(ont):
     assert rng("launched") == {SEKG.Product, SEKG.Brand}
     assert dom("penalized") == {SEKG.Regulator}
     assert dom("regulates") == {SEKG.Regulator}
-    assert rng("regulates") == {SEKG.Actor, SEKG.Sector}
     for p in ["investedIn", "acquired"]:
         assert dom(p) == rng(p) == {SEKG.Actor}, p
-    # a business line or sub-platform (a Product) acts as an organisation
+    # a business line or sub-platform (a Product) acts as an organisation, and is regulated
+    assert rng("regulates") == {SEKG.Actor, SEKG.Product, SEKG.Sector}
+    assert rng("penalized") == {SEKG.Actor, SEKG.Product}
     assert dom("partnersWith") == rng("partnersWith") == {SEKG.Actor, SEKG.Product}
     assert dom("subsidiaryOf") == {SEKG.Actor, SEKG.Product}
     assert rng("subsidiaryOf") == {SEKG.Actor}
