@@ -95,6 +95,17 @@ class Resolver:
             long_key, short_key = names.normal_key(m.name), names.normal_key(short)
             if short_key != long_key and short_key not in index and m.name not in index:
                 self._aliases.setdefault(short_key, (long_key, m.name))
+        # a short name that is a legal name less its trade words ("冰川冷链" for
+        # "宁波冰川冷链物流有限公司") is that company in this document
+        legal = {names.normal_key(m.name): m.name for m in mentions if m.source == "org" and names.has_legal_suffix(m.name)}
+        for m in mentions:
+            key = names.normal_key(m.name)
+            if key in index or m.name in index or key in legal:
+                continue
+            for long_key, long_name in legal.items():
+                if long_key.startswith(key) and len(key) >= 2 and names.is_kind(long_key[len(key):]):
+                    self._aliases.setdefault(key, (long_key, long_name))
+                    break
 
     def sector(self, sector: dict, surface: str) -> str:
         key = "sector:" + sector["zh"]

@@ -244,9 +244,15 @@ def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], ant
             continue
         # a left-out subject after the first clause is the actor that opened the sentence
         opener = next((x for x in local if x.end <= a and x.cls in _TOPICAL and x.source != "anaphor"), None)
-        # so is a bare 公司 there ("X公告，公司以…收购"); 该公司 points back past the sentence
-        ref = opener if (opener is not None and (a == b or m.group() == "公司")) else \
-            subject if (a == b and subject is not None) else antecedent
+        # so is a bare 公司 there ("X公告，公司以…收购"); 该公司 points back past the sentence;
+        # 后者 and 前者 are the last and the first actor named before them
+        named = [x for x in local if x.end <= a and x.cls in _TOPICAL and x.source != "anaphor"]
+        if m.group() in ("后者", "前者"):
+            ref = (named[-1] if m.group() == "后者" else named[0]) if named else None
+        else:
+            opens_clause = a == start or text[a - 1] in _CLAUSE_START
+            ref = opener if (opener is not None and (a == b or (m.group() == "公司" and opens_clause))) else \
+                subject if (a == b and subject is not None) else antecedent
         if ref is None:
             continue
         extra.append(Mention(a, b, ref.name, ref.cls, ref.key, "anaphor", ref.stock_code))
@@ -284,14 +290,23 @@ def _money(spec: dict, sentence_rest: str, scope: str, following: str):
     return parse_money(scope) if spec.get("amount_in_clause") else None
 
 
-def _status(text: str, clause_start: int, trigger_end: int, clause_end: int) -> str:
-    window = text[clause_start:trigger_end]
-    if any(w in text[trigger_end:clause_end] for w in cues()["modality"]["terminated"]):
+def _status(text: str, clause_start: int, trigger_end: int, clause_end: int, local: list[Mention]) -> str:
+    window = _without_names(text, clause_start, trigger_end, local)  # "启动“千店计划”" plans nothing
+    if any(w in _without_names(text, trigger_end, clause_end, local) for w in cues()["modality"]["terminated"]):
         return "terminated"  # "对Glowie的收购终止"
     for status in ("terminated", "denied", "rumoured", "planned"):
         if any(w in window for w in cues()["modality"][status]):
             return status
     return "completed"
+
+
+def _without_names(text: str, start: int, end: int, local: list[Mention]) -> str:
+    """text[start:end] with the names in it blanked out."""
+    chars = list(text[start:end])
+    for m in local:
+        for i in range(max(m.start, start), min(m.end, end)):
+            chars[i - start] = " "
+    return "".join(chars)
 
 
 @Language.factory("sekg_frames")
@@ -428,5 +443,5 @@ class FrameFinder:
             date=date.when.iso() if date else news_month if rules()["frames"][rule.frame]["event"] else None,
             amount=money[0] if money else None, currency=money[1] if money else None,
             round=round_.group().replace("战略投资", "战略融资") if round_ else None,
-            status=_status(text, clause_start, span[1], clause_end) if rule.modal else "completed",
+            status=_status(text, clause_start, span[1], clause_end, local) if rule.modal else "completed",
         )

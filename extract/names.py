@@ -50,6 +50,15 @@ def has_cut(text: str) -> bool:
     return _lists()["cut"].search(text) is not None
 
 
+def has_legal_suffix(name: str) -> bool:
+    return name.endswith(LEGAL_SUFFIXES) and len(name) > 4
+
+
+def is_kind(words: str) -> bool:
+    """Whether `words` only say what trade ("物流", "网络科技"), naming no one."""
+    return bool(words) and _lists()["kind_stem"].match(words) is not None
+
+
 def cut_pattern() -> str:
     """The regex of the verbs and function words no name holds."""
     return _lists()["cut"].pattern
