@@ -95,15 +95,18 @@ class Resolver:
             long_key, short_key = names.normal_key(m.name), names.normal_key(short)
             if short_key != long_key and short_key not in index and m.name not in index:
                 self._aliases.setdefault(short_key, (long_key, m.name))
-        # a short name that is a legal name less its trade words ("冰川冷链" for
-        # "宁波冰川冷链物流有限公司") is that company in this document
-        legal = {names.normal_key(m.name): m.name for m in mentions if m.source == "org" and names.has_legal_suffix(m.name)}
+        # a short name, after a legal name, that is the legal name less its trade words
+        # ("冰川冷链" for "宁波冰川冷链物流有限公司") refers back to that company
+        legal: dict[str, tuple[str, int]] = {}
+        for m in mentions:
+            if m.source == "org" and names.has_legal_suffix(m.name):
+                legal.setdefault(names.normal_key(m.name), (m.name, m.end))
         for m in mentions:
             key = names.normal_key(m.name)
-            if key in index or m.name in index or key in legal:
-                continue
-            for long_key, long_name in legal.items():
-                if long_key.startswith(key) and len(key) >= 2 and names.is_kind(long_key[len(key):]):
+            if key in index or m.name in index or key in legal or key != m.name:
+                continue  # known names, legal names and names with a suffix of their own stand alone
+            for long_key, (long_name, end) in legal.items():
+                if end <= m.start and long_key.startswith(key) and len(key) >= 2 and names.is_kind(long_key[len(key):]):
                     self._aliases.setdefault(key, (long_key, long_name))
                     break
 
