@@ -41,6 +41,7 @@ ALLOWED = {
 }
 _ROUND = re.compile(r"种子轮|天使\+?轮|Pre-?[A-Fa-f]\+{0,2}轮|[A-Fa-f][0-9]?\+{0,2}轮|Pre-IPO轮?|战略融资|战略投资")
 _CLAUSE = re.compile(r"[，。；！？,;!?\n]")
+_OWNED = re.compile(r"旗下(?:的)?[^，。；！？⟦⟧“”]{0,10}")
 _REFERS_BACK = re.compile(r"此次|本次|本轮|该笔|这笔|交易")
 _TOPICAL = ACTOR_CLASSES + (UNKNOWN,)  # what a left-out subject can stand for
 _CLAUSE_START = "，。；！？,;!?：:\n "
@@ -269,7 +270,9 @@ def _topic(frames: list[FrameMatch], local: list[Mention]) -> Mention | None:
                 return Mention(a.start, a.end, a.name, a.cls, a.key, a.source, a.stock_code)
     if any(m.source == "anaphor" for m in local):
         return None  # the sentence is still about the previous topic
-    return next((m for m in local if m.cls in _TOPICAL), None)
+    # a regulator is what a sentence is about only when it names no other actor
+    topical = [m for m in local if m.cls in _TOPICAL]
+    return next((m for m in topical if m.cls != "Regulator"), topical[0] if topical else None)
 
 
 def _money(spec: dict, sentence_rest: str, scope: str, following: str):
@@ -298,6 +301,19 @@ def _status(text: str, clause_start: int, trigger_end: int, clause_end: int, loc
         if any(w in window for w in cues()["modality"][status]):
             return status
     return "completed"
+
+
+def _owner_of(text: str, product: Argument, owners: list[Mention]) -> Mention | None:
+    """The owner named before 旗下 just ahead of a product ("拼多多旗下跨境电商平台Temu…上线"):
+    who launched what the sentence launches without naming a launcher."""
+    for owner in reversed(owners):
+        if owner.end <= product.start and _OWNED.fullmatch(text, owner.end, product.start):
+            return owner
+    return None
+
+
+def _argument(m: Mention) -> Argument:
+    return Argument(m.name, m.cls, m.key, m.start, m.end, m.source, m.stock_code, typed=True)
 
 
 def _without_names(text: str, start: int, end: int, local: list[Mention]) -> str:
@@ -416,6 +432,11 @@ class FrameFinder:
                             continue
                         here.append(self._frame(rule, roles, (start, end), span, text, sentence_dates, local,
                                                 dates.news_month(span[0]), following_end))
+            for f in here:
+                if f.frame == "Launch" and "launcher" not in f.roles:
+                    maker = _owner_of(text, f.roles["launchedProduct"][0], owners) or subject
+                    if maker is not None:
+                        f.roles["launcher"] = [_argument(maker)]
             for f in sorted(here, key=lambda f: f.span[0]):
                 last_of_frame[f.frame] = f
             found.extend(here)
