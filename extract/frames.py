@@ -425,6 +425,8 @@ class FrameFinder:
                             # the nearest frame of its kind before it in the sentence, else the last one before
                             before = [f for f in here if f.frame == rule.frame and f.span[0] < span[0]]
                             target = max(before, key=lambda f: f.span[0], default=None) or last_of_frame.get(rule.frame)
+                            if target is not None and "\n" in text[target.sentence[1]:start]:
+                                target = None  # not across paragraphs: a round-up's items are separate rounds
                             if target is not None:
                                 for role, args in roles.items():
                                     target.roles.setdefault(role, []).extend(args)
