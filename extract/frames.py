@@ -7,6 +7,7 @@ frame and a pattern whose slots are the frame's roles.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,6 +27,7 @@ _MASK = re.compile(r"⟦(\d+)\|(\w+)⟧")
 _FREE = (r"(?<![0-9A-Za-z.])(?![万亿元轮年月日])(?:[^⟦⟧\s，。；！？,;!?：:、（）()《》“”\"「」【】%％的了在是和与及等将已于对被由把从向并或其该也以为]"
          r"|(?<=[A-Za-z]) (?=[A-Z])){2,24}")  # Latin names keep their spaces: "BlueHill Ventures"
 _LIST_SEP = r"(?:、|，|,|和|及|以及|与|、以及)"
+_LIST_SEP_TIGHT = r"(?:、|和|及|以及|与|、以及)"
 # a name found by shape at the start of a pattern begins after punctuation, a mention or a
 # function word, never inside a run of characters ("阅文收购新丽" holds no name "购新丽")
 _BOUNDARY = r"(?<![^\s，。；！？,;!?：:、（）()《》“”\"「」【】⟧的了在是和与及等将已于对被由把从向并或其该也为])"
@@ -89,7 +91,9 @@ def compiled_rules() -> tuple[Rule, ...]:
                 if free and (not first_only or m.start() == 0) and frame["roles"][role] in ("Actor", "Business", "Party", "Product"):
                     # a slot's free text does not start with a verb ("⟦证监会⟧决定对X立案")
                     one = f"(?:{one}|{_BOUNDARY if m.start() == 0 else ''}(?!{names.cut_pattern()}){_FREE})"
-                body = f"{one}(?:{_LIST_SEP}{one})*{_LIST_END}" if plural else one
+                # a list that opens the pattern does not run on over a comma: "收购X，并与Y合作"
+                sep = _LIST_SEP_TIGHT if m.start() == 0 else _LIST_SEP
+                body = f"{one}(?:{sep}{one})*{_LIST_END}" if plural else one
                 return f"(?P<{group}>{body})"
 
             return _SLOT.sub(slot, spec["pattern"])
@@ -140,18 +144,22 @@ class Masked:
 def _arguments(masked: Masked, group_start: int, group_text: str, role: str, frame: dict, bare: bool) -> list[Argument]:
     args: list[Argument] = []
     cursor = 0
+    # "A、B和C等平台": the closing noun says what every name of the list is
+    kind = re.search(r"等(?:[0-9一二三四五六七八九十多]+家)?[\u4e00-\u9fff]{0,6}?(机构|公司|企业|平台|投资方|品牌)$", group_text)
+    hint = names.descriptor_class(kind.group(1)) if kind else None
     for m in _MASK.finditer(group_text):
-        args.extend(_free(masked, group_start + cursor, group_text[cursor:m.start()], role, frame, bare))
+        args.extend(_free(masked, group_start + cursor, group_text[cursor:m.start()], role, frame, bare, hint))
         mention = masked.mentions[int(m.group(1))]
         cls = mention.cls if mention.cls != UNKNOWN else frame.get("defaults", {}).get(role, UNKNOWN)
         args.append(Argument(mention.name, cls, mention.key, mention.start, mention.end, mention.source,
                              mention.stock_code, typed=mention.cls != UNKNOWN))
         cursor = m.end()
-    args.extend(_free(masked, group_start + cursor, group_text[cursor:], role, frame, bare))
+    args.extend(_free(masked, group_start + cursor, group_text[cursor:], role, frame, bare, hint))
     return args
 
 
-def _free(masked: Masked, start: int, text: str, role: str, frame: dict, bare: bool) -> list[Argument]:
+def _free(masked: Masked, start: int, text: str, role: str, frame: dict, bare: bool,
+          list_hint: str | None = None) -> list[Argument]:
     """Names found by shape in a slot's text that is not a mention (several in a list)."""
     out = []
     for m in re.finditer(_FREE, text):
@@ -162,6 +170,8 @@ def _free(masked: Masked, start: int, text: str, role: str, frame: dict, bare: b
         trimmed = names.trim(piece)
         if not trimmed:
             continue
+        if list_hint and trimmed[2] is None:
+            trimmed = (trimmed[0], trimmed[1], list_hint)
         # a short name that fills its slot exactly stands without any cue when the rule
         # says so, or when it opens a clause as the subject ("近日，鲸灵完成…融资")
         edges = names.strip_edges(piece)
@@ -244,7 +254,7 @@ def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], ant
         if any(x.start < b and a < x.end for x in local) or any(x.start == a for x in local):
             continue
         # a left-out subject after the first clause is the actor that opened the sentence
-        opener = next((x for x in local if x.end <= a and x.cls in _TOPICAL and x.source != "anaphor"), None)
+        opener = next((x for x in sorted(local + extra, key=lambda x: x.start) if x.end <= a and x.cls in _TOPICAL), None)
         # so is a bare 公司 there ("X公告，公司以…收购"); 该公司 points back past the sentence;
         # 后者 and 前者 are the last and the first actor named before them
         named = [x for x in local if x.end <= a and x.cls in _TOPICAL and x.source != "anaphor"]
@@ -301,6 +311,22 @@ def _status(text: str, clause_start: int, trigger_end: int, clause_end: int, loc
         if any(w in window for w in cues()["modality"][status]):
             return status
     return "completed"
+
+
+def _respectively(frame: FrameMatch, text: str, dates: DateContext) -> list[FrameMatch]:
+    """"A、B分别于3月、5月推出X、Y": one frame per position (A–X in March, B–Y in May),
+    not every pairing."""
+    if "分别" not in text[frame.span[0]:frame.span[1]]:
+        return [frame]
+    lists = {role: args for role, args in frame.roles.items() if len(args) > 1}
+    sizes = {len(args) for args in lists.values()}
+    if len(lists) < 2 or len(sizes) != 1:
+        return [frame]
+    n = sizes.pop()
+    when = [d.when.iso() for d in dates.in_span(*frame.span)]
+    return [dataclasses.replace(frame, roles={**frame.roles, **{r: [args[i]] for r, args in lists.items()}},
+                                date=when[i] if len(when) == n else frame.date, attached=[])
+            for i in range(n)]
 
 
 def _owner_of(text: str, product: Argument, owners: list[Mention]) -> Mention | None:
@@ -432,8 +458,9 @@ class FrameFinder:
                                     target.roles.setdefault(role, []).extend(args)
                                 target.attached.append(((start, end), rule.id, rule.confidence))
                             continue
-                        here.append(self._frame(rule, roles, (start, end), span, text, sentence_dates, local,
-                                                dates.news_month(span[0]), following_end))
+                        frame = self._frame(rule, roles, (start, end), span, text, sentence_dates, local,
+                                            dates.news_month(span[0]), following_end)
+                        here.extend(_respectively(frame, text, dates))
             for f in here:
                 if f.frame == "Launch" and "launcher" not in f.roles:
                     maker = _owner_of(text, f.roles["launchedProduct"][0], owners) or subject

@@ -8,7 +8,7 @@ from extract.model import UNKNOWN
 from extract.resources import cues, lexicon
 
 _ORG_TAIL = re.compile(r"^(.*?(?:股份有限公司|有限责任公司|有限公司|集团|控股)(?:股份有限公司|有限责任公司|有限公司|集团|控股)*)")
-_BAD = re.compile(r"^[一二三四五六七八九十两多数几]+(?:个|家|大)?(?:部委|部门|机构|企业|平台|公司)|(?:性|然|速|断|极|步|力|效|面|时)地$|^(?:[.%％元轮]|[万亿](?:元|美元|港元|欧元|人民币|股|份|平|家|人|名|个|次|吨|件|单))|[0-9]+(?:年|月|日|%|％|万|亿|元|家|个|名|人|次|倍|款|项)|[<>{}=@#]")
+_BAD = re.compile(r"^[一二三四五六七八九十两多数几]+(?:个|家|大)?(?:部委|部门|机构|企业|平台|公司)|(?:性|然|速|断|极|步|力|效|面|时)地$|^(?:[.%％元轮年月日号]|[万亿](?:元|美元|港元|欧元|人民币|股|份|平|家|人|名|个|次|吨|件|单))|[0-9]+(?:年|月|日|%|％|万|亿|元|家|个|名|人|次|倍|款|项)|[<>{}=@#]")
 # heads after which a stem of kind words names a kind of thing, not one ("跨境直播频道")
 _KIND_HEAD = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团|公司|机构|频道|专区|栏目|App|APP|小程序|平台|商城)$")
 LEGAL_SUFFIXES = ("股份有限公司", "有限责任公司", "科技有限公司", "网络科技有限公司", "信息技术有限公司",
@@ -48,6 +48,11 @@ def _cut_words(n: dict) -> set[str]:
 def has_cut(text: str) -> bool:
     """Whether `text` holds a verb or function word, so cannot lie inside one name."""
     return _lists()["cut"].search(text) is not None
+
+
+def descriptor_class(word: str) -> str | None:
+    """The class a describing noun hints at (平台 -> Platform)."""
+    return next((c for w, c in _lists()["descriptors"] if w == word), None)
 
 
 def has_legal_suffix(name: str) -> bool:
