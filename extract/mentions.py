@@ -117,8 +117,10 @@ def find_mentions(text: str) -> list[Mention]:
     latin, not_names = _latin()
     for m in latin.finditer(text):
         if len(m.group()) >= 3 and m.group() not in not_names and m.group() not in index:
-            cls = names.class_of(m.group())  # a Latin name in Chinese text names an organisation or brand
-            found.append(Mention(m.start(), m.end(), m.group(), "Company" if cls == UNKNOWN else cls, None, "latin"))
+            cls = names.class_of(m.group())  # a Latin name in Chinese text names an organisation or brand,
+            if cls == UNKNOWN:  # unless the noun before it says otherwise ("人工智能工具SellerPilot")
+                cls = names.descriptor_before(text, m.start()) or "Company"
+            found.append(Mention(m.start(), m.end(), m.group(), cls, None, "latin"))
         if _mixed_tail().match(m.group()):  # "云帆Cloud": a mixed name, longer than its Latin part
             head = _name_before(text, m.start(), "Company")
             if head and 2 <= len(head[0].name) <= 6:

@@ -50,6 +50,11 @@ def has_cut(text: str) -> bool:
     return _lists()["cut"].search(text) is not None
 
 
+def descriptor_before(text: str, end: int) -> str | None:
+    """The class hinted by a describing noun that ends at `end` ("…工具" before a name)."""
+    return next((c for w, c in _lists()["descriptors"] if text.endswith(w, max(0, end - len(w)), end)), None)
+
+
 def descriptor_class(word: str) -> str | None:
     """The class a describing noun hints at (平台 -> Platform)."""
     return next((c for w, c in _lists()["descriptors"] if w == word), None)
