@@ -8,6 +8,7 @@ block they stand in when nothing in that block names another year.
 from __future__ import annotations
 
 import bisect
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -19,7 +20,8 @@ _MONTH_DAY = r"(?P<m>1[0-2]|0?[1-9])\s*月\s*(?:(?P<d>3[01]|[12]\d|0?[1-9])\s*[�
 # a year word ("今年3月" is one date: its month must not borrow the year of another date)
 _YEAR_WORD = "今年|去年|前年|明年|同年|当年|次年"
 # words that name a month or a day relative to the document's date or the date before
-_REL_WORDS = "次月|上月|本月|当月|同月|今日|今天|昨日|昨天|当天|同日|同期|当日|近日|日前|近期|本周|上周"
+_REL_WORDS = ("次月|上月|本月初|本月|当月|同月|今日|今天|今晚|昨日|昨天|昨晚|当天|当晚|同日|同期|当日|近日|日前|近期|本周|上周"
+              "|(?:周|星期)[一二三四五六日天]")
 DATE = re.compile(
     rf"(?:(?:{_YEAR}\s*年|(?P<ry>{_YEAR_WORD}))\s*)?(?:{_MONTH_DAY})?"
     r"|(?P<iy>(?:19|20)\d\d)[-/.](?P<im>1[0-2]|0?[1-9])(?:[-/.](?P<id>3[01]|[12]\d|0?[1-9]))?(?!\d)"
@@ -148,12 +150,12 @@ class DateContext:
             return When(y, mo)
         if word == "同月" and last and last.month:
             return When(last.year, last.month)
-        if word in ("同日", "当天", "当日", "同期") and last:
+        if word in ("同日", "当天", "当日", "当晚", "同期") and last:
             return last
         ref = self.reference(pos)
         if ref is None or ref.month is None:
             return None
-        if word in ("本月", "当月", "近日", "日前", "近期", "本周"):
+        if word in ("本月", "本月初", "当月", "近日", "日前", "近期", "本周"):
             return When(ref.year, ref.month)  # vague words keep the month, not the day
         if word == "上周" and ref.day and ref.day > 7:
             return When(ref.year, ref.month)
@@ -161,10 +163,15 @@ class DateContext:
             return When(ref.year, ref.month - 1) if ref.month > 1 else When(ref.year - 1, 12)
         if ref.day is None:
             return None
-        if word in ("今日", "今天"):
+        if word in ("今日", "今天", "今晚"):
             return ref
-        if word in ("昨日", "昨天") and ref.day > 1:
+        if word in ("昨日", "昨天", "昨晚") and ref.day > 1:
             return When(ref.year, ref.month, ref.day - 1)
+        if word[0] in "周星":  # a weekday: the latest one on or before the dateline ("周二")
+            day = datetime.date(ref.year, ref.month, ref.day)
+            back = (day.weekday() - "一二三四五六日".index(word[-1].replace("天", "日"))) % 7
+            then = day - datetime.timedelta(days=back)
+            return When(then.year, then.month, then.day)
         return None
 
     def news_month(self, pos: int) -> str | None:

@@ -43,6 +43,7 @@ ALLOWED = {
 }
 _ROUND = re.compile(r"种子轮|天使\+?轮|Pre-?[A-Fa-f]\+{0,2}轮|[A-Fa-f][0-9]?\+{0,2}轮|Pre-IPO轮?|战略融资|战略投资")
 _CLAUSE = re.compile(r"[，。；！？,;!?\n]")
+_DONE = re.compile(r"(?:正式)?(?:完成|交割|落地|上线|生效|获批|办理完毕)")
 _OWNED = re.compile(r"旗下(?:的)?[^，。；！？⟦⟧“”]{0,10}")
 _REFERS_BACK = re.compile(r"此次|本次|本轮|该笔|这笔|交易")
 _TOPICAL = ACTOR_CLASSES + (UNKNOWN,)  # what a left-out subject can stand for
@@ -313,6 +314,12 @@ def _status(text: str, clause_start: int, trigger_end: int, clause_end: int, loc
     return "completed"
 
 
+def _dates_what_precedes(text: str, d) -> bool:
+    """A date after an event that is its date: in brackets, or when it was done."""
+    before = text[max(0, d.start - 2):d.start]
+    return "（" in before or "(" in before or (before.endswith("于") and _DONE.match(text, d.end) is not None)
+
+
 def _respectively(frame: FrameMatch, text: str, dates: DateContext) -> list[FrameMatch]:
     """"A、B分别于3月、5月推出X、Y": one frame per position (A–X in March, B–Y in May),
     not every pairing."""
@@ -482,7 +489,9 @@ class FrameFinder:
         sentence_dates = [d for d in sentence_dates if not any(a <= d.start < b for a, b in titles)]  # "（2023年版）"
         inside = [d for d in sentence_dates if d.end > span[0] and d.end <= span[1]]
         before = [d for d in sentence_dates if d.end <= span[0]]
-        date = (inside or before[-1:] or [None])[0]
+        # else a date after it that dates it: in brackets ("（10月16日）") or when it was done ("于5月20日完成交割")
+        after = [d for d in sentence_dates if d.start >= span[1] and _dates_what_precedes(text, d)]
+        date = (inside or before[-1:] or after[:1] or [None])[0]
         scope = text[span[0]:clause_end]
         money = _money(rules()["frames"][rule.frame], text[span[0]:sentence[1]], scope, text[sentence[1]:following_end])
         round_ = _ROUND.search(scope) if rule.frame == "FundingRound" else None

@@ -247,3 +247,9 @@ def test_dates_of_news_items():
     text = "21世纪经济报道 记者 王一　发布时间：2024-06-03\n今年3月，某事。近日，某事。5月20日，某事。"
     dates = [d.when.iso() for d in DateContext(text).mentions if d.start > 30]
     assert dates == ["2024-03", "2024-06", "2024-05-20"]
+
+
+def test_weekdays_and_dates_after_the_event():
+    text = "发布时间：2023-11-08 09:00\n示例科技周二宣布完成B轮融资。\n团小示获星河资本领投2亿元A轮融资（10月16日）。"
+    _, events = facts_of(text)
+    assert sorted(e[2] for e in events) == ["2023-10-16", "2023-11-07"]
