@@ -49,6 +49,7 @@ _REFERS_BACK = re.compile(r"此次|本次|本轮|该笔|这笔|交易")
 _TOPICAL = ACTOR_CLASSES + (UNKNOWN,)  # what a left-out subject can stand for
 _CLAUSE_START = "，。；！？,;!?：:\n "
 # roles that open their clause as its grammatical subject
+_TOPIC_ROLES = {"listedCompany", "fundedCompany", "acquirer", "partner", "launcher", "child", "penalizedParty"}
 SUBJECT_ROLES = {"listedCompany", "fundedCompany", "acquirer", "partner", "launcher", "issuer", "child",
                  "acquiredCompany", "penalizedParty", "regulated", "investor", "leadInvestor"}
 
@@ -275,8 +276,9 @@ def _topic(frames: list[FrameMatch], local: list[Mention]) -> Mention | None:
     """What a sentence is about, for anaphors in the next one: the first argument of its
     first frame, else its first named actor."""
     for f in frames:
-        for args in f.roles.values():
-            a = args[0]
+        # the company the frame is about comes before its investors, regulators and parents
+        for role in sorted(f.roles, key=lambda r: r not in _TOPIC_ROLES):
+            a = f.roles[role][0]
             if a.cls in _TOPICAL:
                 return Mention(a.start, a.end, a.name, a.cls, a.key, a.source, a.stock_code)
     if any(m.source == "anaphor" for m in local):
