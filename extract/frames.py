@@ -262,9 +262,12 @@ def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], ant
         named = [x for x in local if x.end <= a and x.cls in _TOPICAL and x.source != "anaphor"]
         if m.group() in ("后者", "前者"):
             ref = (named[-1] if m.group() == "后者" else named[0]) if named else None
+        elif m.group() == "公司" and (a == start or text[a - 1] in _CLAUSE_START):
+            # the actor opening the nearest clause before it ("…】X（603528.SH）公告，公司以…")
+            heads = [x for x in named if x.start == start or text[x.start - 1] in _CLAUSE_START + "】"]
+            ref = heads[-1] if heads else opener or antecedent
         else:
-            opens_clause = a == start or text[a - 1] in _CLAUSE_START
-            ref = opener if (opener is not None and (a == b or (m.group() == "公司" and opens_clause))) else \
+            ref = opener if (opener is not None and a == b) else \
                 subject if (a == b and subject is not None) else antecedent
         if ref is None:
             continue
