@@ -23,7 +23,7 @@ def test_bad_files_are_named_and_the_rest_is_built(tmp_path: Path):
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "good.txt").write_text(GOOD, encoding="utf-8")
-    (docs / "gbk.txt").write_bytes(("2022年6月，北京某某网络科技有限公司获得3亿元B轮融资。" * 3).encode("gbk"))
+    (docs / "gbk.txt").write_bytes(("2022年6月，北京示例网络科技有限公司获得3亿元B轮融资。" * 3).encode("gbk"))
     (docs / "empty.txt").write_bytes(b"")
     (docs / "binary.txt").write_bytes(bytes(range(256)) * 4)
     empty_dir = tmp_path / "nothing"
@@ -39,7 +39,7 @@ def test_bad_files_are_named_and_the_rest_is_built(tmp_path: Path):
     assert all("Traceback" not in e for e in result.output.splitlines())
     assert len(errors) == 4  # the GBK file is read, not reported
     events = (out / "events.csv").read_text(encoding="utf-8")
-    assert "good.txt" in events and "gbk.txt" in events and "北京某某网络科技有限公司" in events
+    assert "good.txt" in events and "gbk.txt" in events and "北京示例网络科技有限公司" in events
 
 
 def test_nothing_readable_writes_nothing(tmp_path: Path):

@@ -89,7 +89,7 @@ NOT_FACTS = [
     ("该公司负责人表示，将在明年推出新产品。", "launched"),
     ("截至目前，该品牌已与超过200家MCN机构建立合作关系。", "partnersWith"),
     ("美团优选的市场份额被多多买菜反超。", "acquired"),
-    ("深圳市市场监督管理局对深圳某某网络科技有限公司处以罚款50万元。", "penalized"),
+    ("深圳市市场监督管理局对深圳某某网络科技有限公司处以罚款50万元。", "penalized"),  # anonymised
 ]
 
 
@@ -254,3 +254,16 @@ def test_weekdays_and_dates_after_the_event():
     text = "发布时间：2023-11-08 09:00\n示例科技周二宣布完成B轮融资。\n团小示获星河资本领投2亿元A轮融资（10月16日）。"
     _, events = facts_of(text)
     assert sorted(e[2] for e in events) == ["2023-10-16", "2023-11-07"]
+
+
+def test_deal_table_rows():
+    text = ("表1　2024年投融资事件\n时间\t企业\t事件\t金额\t投资方\n"
+            "2024-01\t示例优选\tA轮融资\t8000万元\t星河资本（领投）、远望创投\n"
+            "2024-08\tShopra\t收购Kopit\t2500万美元\t—\n"
+            "2024-12\t团示鲜\t被收购（谈判中）\t—\t栗示拼团\n")
+    facts, events = facts_of(text)
+    assert {("星河资本", "investedIn", "示例优选"), ("远望创投", "investedIn", "示例优选"),
+            ("Shopra", "acquired", "Kopit")} <= facts
+    assert not [f for f in facts if "团示鲜" in f]
+    funding = next(e for e in events if e[0] == "FundingRound")
+    assert (funding[1]["leadInvestor"], funding[2], int(funding[3]), funding[5]) == (["星河资本"], "2024-01", 80000000, "A轮")
