@@ -11,6 +11,7 @@ import bisect
 import datetime
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import cn2an
 
@@ -23,7 +24,8 @@ _YEAR_WORD = "今年|去年|前年|明年|同年|当年|次年"
 _REL_WORDS = ("次月|上月|本月初|本月|当月|同月|今日|今天|今晚|昨日|昨天|昨晚|当天|当晚|同日|同期|当日|近日|日前|近期|本周|上周"
               "|(?:周|星期)[一二三四五六日天]")
 DATE = re.compile(
-    rf"(?:(?:{_YEAR}\s*年|(?P<ry>{_YEAR_WORD}))\s*)?(?:{_MONTH_DAY})?"
+    # (the lookahead keeps the all-optional first form from matching empty at every character)
+    rf"(?=[0-9〇零一二三四五六七八九{_YEAR_WORD.replace('|', '')}])(?:(?:{_YEAR}\s*年|(?P<ry>{_YEAR_WORD}))\s*)?(?:{_MONTH_DAY})?"
     r"|(?P<iy>(?:19|20)\d\d)[-/.](?P<im>1[0-2]|0?[1-9])(?:[-/.](?P<id>3[01]|[12]\d|0?[1-9]))?(?!\d)"
     rf"|(?P<rel>{_REL_WORDS})"
     r"|(?P<same>(?:(?<=^)|(?<=[。！？\n]))(?:与此)?同时(?=[，,]))"
@@ -188,6 +190,7 @@ class DateContext:
         return None
 
 
+@lru_cache(maxsize=4096)
 def parse_date(text: str) -> str | None:
     """The ISO date a short text (a table cell) is, when it is one full date and nothing more."""
     m = DATE.fullmatch(text.strip())

@@ -119,8 +119,8 @@ def trim(span: str) -> tuple[str, int, str | None] | None:
     offset += span.find(stripped)
     span = stripped
     # the name is what follows the last describing noun that leaves a name after it
-    best = max(((end, w, c) for w, c in lists["descriptors"] for end in _ends(span, w) if len(span) - end >= 2),
-               default=None)
+    best = max(((end, w, c) for w, c in lists["descriptors"] if w in span for end in _ends(span, w)
+                if len(span) - end >= 2), default=None)
     if best:
         end, _, hint = best
         offset, span = offset + end, span[end:]

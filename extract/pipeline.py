@@ -56,7 +56,7 @@ class TextKeepingTokenizer:
         return doc
 
 
-CHUNK = 100_000
+CHUNK = 20_000
 
 
 def _pieces(text: str) -> list[str]:
