@@ -1,5 +1,5 @@
-"""Build and score the three annotated sets (dev = corpus, tune, held-out); prints the
-per-relation tables that docs/results.md reports.
+"""Build and score the annotated sets (dev = corpus, tune, and the two held-out sets);
+prints the per-relation tables that docs/results.md reports.
 
     python benchmarks/score_sets.py
 """
@@ -19,7 +19,8 @@ from kg.graph import load  # noqa: E402
 
 SETS = {"dev": (None, ROOT / "tests/dev/gold.jsonl"),
         "tune": ([ROOT / "tests/tune/docs"], ROOT / "tests/tune/gold.jsonl"),
-        "heldout": ([ROOT / "tests/heldout/docs"], ROOT / "tests/heldout/gold.jsonl")}
+        "heldout": ([ROOT / "tests/heldout/docs"], ROOT / "tests/heldout/gold.jsonl"),
+        "heldout-news": ([ROOT / "tests/heldout-news/docs"], ROOT / "tests/heldout-news/gold.jsonl")}
 
 
 def main() -> None:
