@@ -31,7 +31,7 @@ _LIST_SEP_TIGHT = r"(?:、|和|及|以及|与|、以及)"
 # a name found by shape at the start of a pattern begins after punctuation, a mention or a
 # function word, never inside a run of characters ("阅文收购新丽" holds no name "购新丽")
 _BOUNDARY = r"(?<![^\s，。；！？,;!?：:、（）()《》“”\"「」【】⟧的了在是和与及等将已于对被由把从向并或其该也为])"
-_LIST_END = r"(?:等?(?:[0-9一二三四五六七八九十多]+家)[\u4e00-\u9fff]{0,6}?(?:机构|公司|企业|平台|投资方|品牌)|等(?:机构|公司|企业|平台|投资方|品牌)?)?"
+_LIST_END = r"(?:等?(?:[0-9一二两三四五六七八九十多]+家)[\u4e00-\u9fff]{0,6}?(?:机构|公司|企业|平台|投资方|品牌)|等(?:机构|公司|企业|平台|投资方|品牌)?)?"
 ALLOWED = {
     "Actor": ACTOR_CLASSES + ("Product", UNKNOWN),
     "Party": ACTOR_CLASSES + ("Product",),  # an actor whose class is known, or a business line (美团优选)
@@ -262,7 +262,7 @@ def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], ant
         named = [x for x in local if x.end <= a and x.cls in _TOPICAL and x.source != "anaphor"]
         if m.group() in ("后者", "前者"):
             ref = (named[-1] if m.group() == "后者" else named[0]) if named else None
-        elif m.group() == "公司" and (a == start or text[a - 1] in _CLAUSE_START):
+        elif m.group() in ("公司", "其") and (a == start or text[a - 1] in _CLAUSE_START):
             # the actor opening the nearest clause before it ("…】X（603528.SH）公告，公司以…")
             heads = [x for x in named if x.start == start or text[x.start - 1] in _CLAUSE_START + "】"]
             ref = heads[-1] if heads else opener or antecedent
