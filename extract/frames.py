@@ -89,7 +89,7 @@ def compiled_rules() -> tuple[Rule, ...]:
                 allowed = ALLOWED[frame["roles"][role]]
                 group = f"{role}__{len(slots)}"
                 slots[group] = (role, plural)
-                one = r"⟦\d+\|(?:%s)⟧" % "|".join(allowed)
+                one = r"(?:老股东|新股东|原股东)?⟦\d+\|(?:%s)⟧" % "|".join(allowed)  # "、老股东⟦X⟧跟投"
                 if free and (not first_only or m.start() == 0) and frame["roles"][role] in ("Actor", "Business", "Party", "Product"):
                     # a slot's free text does not start with a verb ("⟦证监会⟧决定对X立案")
                     one = f"(?:{one}|{_BOUNDARY if m.start() == 0 else ''}(?!{names.cut_pattern()}){_FREE})"

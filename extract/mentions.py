@@ -23,7 +23,7 @@ _STOCK = re.compile(r"^\s*[（(]\s*(?:(?:股票)?代码[:：]?\s*)?((?:NYSE|NASD
 _NAME_RUN = re.compile(r"[A-Za-z0-9\u4e00-\u9fff]{2,}$")
 # where a listed company's stock code follows its name: "万象零售（603528.SH）"
 _CODE_AHEAD = re.compile(r"(?=[（(]\s*(?:(?:股票)?代码[:：]?\s*)?(?:(?:NYSE|NASDAQ|HK|SH|SZ)[:：]\s*[A-Z0-9]+|\d{4,6}\.(?:HK|SH|SZ|BJ)|[036]\d{5})\s*[)）])")
-_SOURCE_RANK = {"lexicon": 0, "title": 1, "body": 2, "quoted": 3, "org": 4, "latin": 5}
+_SOURCE_RANK = {"lexicon": 0, "title": 1, "body": 2, "quoted": 3, "org": 4, "latin": 5, "described": 6}
 
 
 @lru_cache(maxsize=None)
@@ -64,6 +64,11 @@ def _trie_regex(words: list[str]) -> str:
 def _latin() -> tuple[re.Pattern, frozenset[str]]:
     spec = cues()["latin"]
     return re.compile(spec["pattern"]), frozenset(spec["not_names"])
+
+
+@lru_cache(maxsize=None)
+def _described() -> re.Pattern:
+    return re.compile(cues()["names"]["described"])
 
 
 @lru_cache(maxsize=None)
@@ -140,6 +145,12 @@ def find_mentions(text: str) -> list[Mention]:
             name, offset, hint = trimmed
             start = left.start() + offset
             found.append(Mention(start, start + len(name), name, names.class_of(name) or hint or UNKNOWN, None, "org"))
+    for m in _described().finditer(text):
+        name = m.group("name")
+        if names.is_name(name) and not names.has_cut(name) and names.strip_edges(name) == name:
+            cls = names.class_of(name)
+            found.append(Mention(m.start("name"), m.end("name"), name,
+                                 names.descriptor_class(m.group("noun")) if cls == UNKNOWN else cls, None, "described"))
     subject = chronicle_subject(text)
     if subject:  # the actor a chronicle is about is a name wherever it stands
         for m in re.finditer(re.escape(subject), text):
