@@ -180,7 +180,8 @@ def _name_before(text: str, end: int, cls: str) -> list[Mention]:
     if not trimmed or left.start() + trimmed[1] + len(trimmed[0]) != end:
         return []
     name, offset, hint = trimmed
-    return [Mention(left.start() + offset, end, name, names.class_of(name) or hint or cls, None, "org")]
+    own = names.class_of(name)
+    return [Mention(left.start() + offset, end, name, own if own != UNKNOWN else hint or cls, None, "org")]
 
 
 def _non_overlapping(found: list[Mention]) -> list[Mention]:
