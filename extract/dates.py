@@ -35,11 +35,14 @@ _STAMP = r"((?:19|20)\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ \tT]+\d{1,2
 # a labelled stamp may stop at the month ("发布日期：2023年7月")
 _LABELLED = r"((?:19|20)\d\d)[-/.年](\d{1,2})(?:[-/.月](\d{1,2})日?|月)(?:[ \tT]+\d{1,2}:\d\d(?::\d\d)?)?"
 # (a bare stamp may carry its source: "2024年10月18日 09:12 新浪财经"; a labelled one may follow a byline)
-# or sit in a byline with its time of day ("原创 老K 老K说电商 2024-03-08 21:30 发表于浙江")
+# or sit in a byline with its time of day ("原创 老K 老K说电商 2024-03-08 21:30 发表于浙江",
+# "界面新闻快讯｜2025-03-12 10:41")
 _BYLINE = r"((?:19|20)\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})日?[ \t]+\d{1,2}:\d\d"
 TIMESTAMP = re.compile(rf"^[ \t\u3000]*(?:{_STAMP}(?:[ \t\u3000]+[^\s，。；！？,;!?]{{1,12}})?[ \t\u3000]*$"
                        rf"|(?:[^\n，。；！？]{{0,30}}?[ \t\u3000|｜])?(?:发布时间|发布日期|更新时间|时间|日期)[:：][ \t]*{_LABELLED}(?=[ \t\u3000]|$)"
-                       rf"|[^\n，。；！？]{{0,30}}?[ \t\u3000]{_BYLINE}(?::\d\d)?(?:[ \t\u3000][^\n，。；！？]{{0,12}})?$)", re.M)
+                       rf"|[^\n，。；！？]{{0,30}}?[ \t\u3000|｜]{_BYLINE}(?::\d\d)?(?:[ \t\u3000][^\n，。；！？]{{0,12}})?$"
+                       # or end a short heading line: "财联社电报　2024年11月5日 星期二", "【港股IPO快讯】2025年7月10日"
+                       rf"|[^\n，。；！？]{{0,30}}?[ \t\u3000|｜】]{_STAMP}(?:[ \t\u3000]*(?:星期|周)[一二三四五六日天])?[ \t\u3000]*$)", re.M)
 # a line that is only a year heads the timeline entries below it ("2020年" / "5月，…")
 YEAR_HEADING = re.compile(r"^[ \t\u3000]*((?:19|20)\d\d)[ \t]*年?[ \t\u3000]*$", re.M)
 # a news item opening with its full date: "2023年3月5日，…" dates the document
