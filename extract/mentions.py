@@ -158,7 +158,32 @@ def find_mentions(text: str) -> list[Mention]:
             found.append(Mention(m.start(), m.end(), subject, "Company" if cls == UNKNOWN else cls, None, "org"))
     for m in _CODE_AHEAD.finditer(text):
         found.extend(_name_before(text, m.start(), "Company"))
-    return _attach_stock_codes(text, _non_overlapping(found))
+    return _attach_stock_codes(text, _typed_by_context(text, _non_overlapping(found)))
+
+
+def _typed_by_context(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Quoted names of no known class take the class of the noun before them (社交电商平台
+    “乐购圈”) or after their run ("“趣分享”“拼团喵”两家平台", "“秒杀鸭”等5款App")."""
+    out = list(mentions)
+    for i, m in enumerate(out):
+        if m.cls != UNKNOWN or m.source != "quoted":
+            continue
+        cls = names.descriptor_before(text, m.start)
+        j = i
+        while cls is None and j + 1 < len(out) and re.fullmatch(r"[、和与及]?", text[out[j].end:out[j + 1].start]):
+            j += 1  # the run of names this one opens or sits in
+        if cls is None:
+            after = _TYPE_AFTER.match(text, out[j].end)
+            cls = _TYPE_NOUNS.get(after.group(1)) if after else None
+        if cls:
+            out[i] = Mention(m.start, m.end, m.name, cls, m.key, m.source, m.stock_code)
+    return out
+
+
+# a noun after a quoted name (or the run it ends) that says what it names
+_TYPE_AFTER = re.compile(r"(?:等)?(?:[0-9一二两三四五六七八九十几多]+(?:家|款|个))?[\u4e00-\u9fff]{0,4}?(平台|App|APP|小程序|应用|品牌|公司|企业|机构|商城)")
+_TYPE_NOUNS = {"平台": "Platform", "商城": "Platform", "App": "Product", "APP": "Product", "小程序": "Product",
+               "应用": "Product", "品牌": "Brand", "公司": "Company", "企业": "Company", "机构": "Company"}
 
 
 def chronicle_subject(text: str) -> str | None:
