@@ -35,7 +35,7 @@ _LIST_END = r"(?:等?(?:[0-9一二两三四五六七八九十多]+家)[\u4e00-\u
 ALLOWED = {
     "Actor": ACTOR_CLASSES + ("Product", UNKNOWN),
     "Party": ACTOR_CLASSES + ("Product",),  # an actor whose class is known, or a business line (美团优选)
-    "Business": tuple(c for c in ACTOR_CLASSES if c not in ("Regulator", "Exchange")) + ("Product", UNKNOWN),
+    "Business": tuple(c for c in ACTOR_CLASSES if c not in ("Regulator", "Exchange")) + (UNKNOWN,),
     "Exchange": ("Exchange",),
     "Regulator": ("Regulator",),
     "Document": ("Document",),

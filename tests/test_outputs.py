@@ -71,6 +71,15 @@ def test_graph_conforms_to_shapes(corpus_graph):
     assert conforms, report[:3000]
 
 
+def test_varied_documents_give_a_graph_that_conforms():
+    """The 66 tuning documents (news, timelines, tables, scraped pages) exercise more of the
+    extractor than the corpus: what it builds from them must fit the shapes too."""
+    from kg.build import build
+    from kg.validate import validate
+    conforms, report = validate(build([Path(__file__).parent / "tune" / "docs"]))
+    assert conforms, report[:3000]
+
+
 def test_every_fact_and_event_has_evidence(corpus_graph):
     for fact in corpus_graph.facts():
         assert fact["evidence"], fact
