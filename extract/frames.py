@@ -26,8 +26,8 @@ _SLOT = re.compile(r"\{([a-zA-Z]+)(\+?)\}")
 _MASK = re.compile(r"⟦(\d+)\|(\w+)⟧")
 _FREE = (r"(?<![0-9A-Za-z.])(?![万亿元轮年月日])(?:[^⟦⟧\s，。；！？,;!?：:、（）()《》“”\"「」【】%％的了在是和与及等将已于对被由把从向并或其该也以为]"
          r"|(?<=[A-Za-z]) (?=[A-Z])){2,24}")  # Latin names keep their spaces: "BlueHill Ventures"
-_LIST_SEP = r"(?:、|，|,|和|及|以及|与|、以及)"
-_LIST_SEP_TIGHT = r"(?:、|和|及|以及|与|、以及)"
+# (not a comma: "收购X，并与Y合作", "旗下的平台，Y则…" are no lists)
+_LIST_SEP = r"(?:、|和|及|以及|与|、以及)"
 # a name found by shape at the start of a pattern begins after punctuation, a mention or a
 # function word, never inside a run of characters ("阅文收购新丽" holds no name "购新丽")
 _BOUNDARY = r"(?<![^\s，。；！？,;!?：:、（）()《》“”\"「」【】⟧的了在是和与及等将已于对被由把从向并或其该也为])"
@@ -93,9 +93,7 @@ def compiled_rules() -> tuple[Rule, ...]:
                 if free and (not first_only or m.start() == 0) and frame["roles"][role] in ("Actor", "Business", "Party", "Product"):
                     # a slot's free text does not start with a verb ("⟦证监会⟧决定对X立案")
                     one = f"(?:{one}|{_BOUNDARY if m.start() == 0 else ''}(?!{names.cut_pattern()}){_FREE})"
-                # a list that opens the pattern does not run on over a comma: "收购X，并与Y合作"
-                sep = _LIST_SEP_TIGHT if m.start() == 0 else _LIST_SEP
-                body = f"{one}(?:{sep}{one})*{_LIST_END}" if plural else one
+                body = f"{one}(?:{_LIST_SEP}{one})*{_LIST_END}" if plural else one
                 return f"(?P<{group}>{body})"
 
             return _SLOT.sub(slot, spec["pattern"])
@@ -415,6 +413,8 @@ class FrameFinder:
             while j < len(mentions) and mentions[j].end <= end:
                 local.append(mentions[j])
                 j += 1
+            if names.withheld(text, start, end) and not any(m.cls in _TOPICAL for m in local):
+                antecedent = None  # "某某公司…。该公司…": the text withholds who 该公司 is
             if (only is not None and si not in only) or not _any_trigger().search(text, start, end):
                 antecedent = _topic([], local) or antecedent  # nothing to extract: keep the topic
                 continue

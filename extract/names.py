@@ -50,6 +50,14 @@ def has_cut(text: str) -> bool:
     return _lists()["cut"].search(text) is not None
 
 
+_WITHHELD = re.compile(r"某(?:某|[\u4e00-\u9fff]{0,8}?(?:公司|企业|平台|品牌|机构|商家|集团))")
+
+
+def withheld(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] names a party the text withholds (某某公司, 某电商平台)."""
+    return _WITHHELD.search(text, start, end) is not None
+
+
 def descriptor_before(text: str, end: int) -> str | None:
     """The class hinted by a describing noun that ends at `end` ("…工具" before a name)."""
     return next((c for w, c in _lists()["descriptors"] if text.endswith(w, max(0, end - len(w)), end)), None)

@@ -267,3 +267,11 @@ def test_deal_table_rows():
     assert not [f for f in facts if "团示鲜" in f]
     funding = next(e for e in events if e[0] == "FundingRound")
     assert (funding[1]["leadInvestor"], funding[2], int(funding[3]), funding[5]) == (["星河资本"], "2024-01", 80000000, "A轮")
+
+
+def test_a_withheld_name_is_no_antecedent():
+    text = ("案例一：广州示例文化传媒有限公司虚假宣传案。广州市市场监督管理局对该公司处以罚款60万元。\n"
+            "案例二：深圳某某网络科技有限公司刷单案。该公司虚构交易，深圳市市场监督管理局依法对其处以罚款30万元。")
+    facts, _ = facts_of(text)
+    assert ("广州市市场监督管理局", "penalized", "广州示例文化传媒有限公司") in facts
+    assert not [f for f in facts if f[0] == "深圳市市场监督管理局"]
