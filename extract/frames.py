@@ -243,7 +243,8 @@ def _anaphora() -> re.Pattern:
 
 
 def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], antecedent: Mention | None,
-                      pattern: re.Pattern, subject: Mention | None = None) -> list[Mention]:
+                      pattern: re.Pattern, subject: Mention | None = None,
+                      listed: Mention | None = None) -> list[Mention]:
     """Mentions of the sentence plus its anaphors (该公司, 其…), each standing for the
     previous sentence's topic under the anaphor's own offsets. In a chronicle, a left-out
     subject is the chronicle's `subject`."""
@@ -263,7 +264,9 @@ def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], ant
         elif m.group() in ("公司", "其") and (a == start or text[a - 1] in _CLAUSE_START):
             # the actor opening the nearest clause before it ("…】X（603528.SH）公告，公司以…")
             heads = [x for x in named if x.start == start or text[x.start - 1] in _CLAUSE_START + "】"]
-            ref = heads[-1] if heads else opener or antecedent
+            ref = heads[-1] if heads else (subject or listed if m.group() == "公司" else None) or opener or antecedent
+        elif m.group() == "公司":  # "成为公司的控股子公司": the company the document is about
+            ref = subject or listed or antecedent
         else:
             ref = opener if (opener is not None and a == b) else \
                 subject if (a == b and subject is not None) else antecedent
@@ -401,7 +404,10 @@ class FrameFinder:
         antecedent: Mention | None = None
         anaphora = _anaphora()
         chronicle = chronicle_subject(text)
+        # who the document is about: a chronicle's actor, else the listed company it names
+        # first (an announcement's 公司 is the announcer)
         subject = next((m for m in mentions if m.name == chronicle), None) if chronicle else None
+        listed = next((m for m in mentions if m.stock_code), None)
         mi = 0
         for si, (start, end) in enumerate(doc._.sentences):
             while mi < len(mentions) and mentions[mi].start < start:
@@ -419,7 +425,7 @@ class FrameFinder:
                 antecedent = _topic([], local) or antecedent  # nothing to extract: keep the topic
                 continue
             if antecedent is not None or local:
-                local = _resolve_anaphora(text, start, end, local, antecedent, anaphora, subject)
+                local = _resolve_anaphora(text, start, end, local, antecedent, anaphora, subject, listed)
             whole = Masked(text, start, end, local)
             following_end = doc._.sentences[si + 1][1] if si + 1 < len(doc._.sentences) else end
             # "与⟦美团⟧旗下即时配送平台⟦美团配送⟧签署…": the owner named before 旗下 takes part in no event
