@@ -267,6 +267,8 @@ def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], ant
             ref = heads[-1] if heads else (subject or listed if m.group() == "公司" else None) or opener or antecedent
         elif m.group() == "公司":  # "成为公司的控股子公司": the company the document is about
             ref = subject or listed or antecedent
+        elif m.group() == "其" and any(x.cls != "Regulator" for x in named):
+            ref = [x for x in named if x.cls != "Regulator"][-1]  # "针对平台“X”…，监管总局对其立案调查"
         else:
             ref = opener if (opener is not None and a == b) else \
                 subject if (a == b and subject is not None) else antecedent
