@@ -36,6 +36,7 @@ ALLOWED = {
     "Actor": ACTOR_CLASSES + ("Product", UNKNOWN),
     "Party": ACTOR_CLASSES + ("Product",),  # an actor whose class is known, or a business line (美团优选)
     "Business": tuple(c for c in ACTOR_CLASSES if c not in ("Regulator", "Exchange")) + (UNKNOWN,),
+    "Owned": tuple(c for c in ACTOR_CLASSES if c not in ("Regulator", "Exchange")) + ("Product", UNKNOWN),
     "Exchange": ("Exchange",),
     "Regulator": ("Regulator",),
     "Document": ("Document",),
@@ -90,7 +91,7 @@ def compiled_rules() -> tuple[Rule, ...]:
                 group = f"{role}__{len(slots)}"
                 slots[group] = (role, plural)
                 one = r"(?:老股东|新股东|原股东)?⟦\d+\|(?:%s)⟧" % "|".join(allowed)  # "、老股东⟦X⟧跟投"
-                if free and (not first_only or m.start() == 0) and frame["roles"][role] in ("Actor", "Business", "Party", "Product"):
+                if free and (not first_only or m.start() == 0) and frame["roles"][role] in ("Actor", "Business", "Party", "Product", "Owned"):
                     # a slot's free text does not start with a verb ("⟦证监会⟧决定对X立案")
                     one = f"(?:{one}|{_BOUNDARY if m.start() == 0 else ''}(?!{names.cut_pattern()}){_FREE})"
                 body = f"{one}(?:{_LIST_SEP}{one})*{_LIST_END}" if plural else one
