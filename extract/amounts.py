@@ -24,6 +24,12 @@ def parse_money(text: str) -> tuple[Decimal, str] | None:
     A bare number needs a currency or a 万/亿 unit to count as money; a unit without a
     currency is read as renminbi, as Chinese business text does.
     """
+    return next(iter(all_money(text)), None)
+
+
+def all_money(text: str) -> list[tuple[Decimal, str]]:
+    """Every amount of money in `text`, in order ("分别处以35万元和12万元罚款")."""
+    found = []
     for m in MONEY.finditer(text):
         currency = m.group("cur") or m.group("pre")
         if not currency and not m.group("unit"):
@@ -32,8 +38,8 @@ def parse_money(text: str) -> tuple[Decimal, str] | None:
             continue
         value = _value(m.group("num"), m.group("unit") or "")
         if value is not None and value > 0:
-            return value, CURRENCIES.get(currency or "元", "CNY")
-    return None
+            found.append((value, CURRENCIES.get(currency or "元", "CNY")))
+    return found
 
 
 def _value(number: str, unit: str) -> Decimal | None:

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract import names
-from extract.amounts import parse_money
+from extract.amounts import all_money, parse_money
 from extract.dates import DateContext
 from extract.mentions import chronicle_subject
 from extract.model import ACTOR_CLASSES, UNKNOWN, Argument, FrameMatch, Mention, doc_text
@@ -245,7 +245,7 @@ def _anaphora() -> re.Pattern:
 
 def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], antecedent: Mention | None,
                       pattern: re.Pattern, subject: Mention | None = None,
-                      listed: Mention | None = None) -> list[Mention]:
+                      listed: Mention | None = None, body: Mention | None = None) -> list[Mention]:
     """Mentions of the sentence plus its anaphors (该公司, 其…), each standing for the
     previous sentence's topic under the anaphor's own offsets. In a chronicle, a left-out
     subject is the chronicle's `subject`."""
@@ -260,7 +260,9 @@ def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], ant
         # so is a bare 公司 there ("X公告，公司以…收购"); 该公司 points back past the sentence;
         # 后者 and 前者 are the last and the first actor named before them
         named = [x for x in local if x.end <= a and x.cls in _TOPICAL and x.source != "anaphor"]
-        if m.group() in ("后者", "前者"):
+        if m.group() == "该局":  # the body named last
+            ref = next((x for x in reversed(named) if x.cls == "Regulator"), body)
+        elif m.group() in ("后者", "前者"):
             ref = (named[-1] if m.group() == "后者" else named[0]) if named else None
         elif m.group() in ("公司", "其") and (a == start or text[a - 1] in _CLAUSE_START):
             # the actor opening the nearest clause before it ("…】X（603528.SH）公告，公司以…")
@@ -336,12 +338,17 @@ def _respectively(frame: FrameMatch, text: str, dates: DateContext) -> list[Fram
         return [frame]
     lists = {role: args for role, args in frame.roles.items() if len(args) > 1}
     sizes = {len(args) for args in lists.values()}
-    if len(lists) < 2 or len(sizes) != 1:
+    if not lists or len(sizes) != 1:
         return [frame]
+    if len(lists) < 2 and len(all_money(text[frame.span[0]:frame.span[1]])) != sizes.copy().pop():
+        return [frame]  # one list: split only to give each its own amount ("对A、B分别处以35万元和12万元")
     n = sizes.pop()
     when = [d.when.iso() for d in dates.in_span(*frame.span)]
+    money = all_money(text[frame.span[0]:frame.span[1]])
     return [dataclasses.replace(frame, roles={**frame.roles, **{r: [args[i]] for r, args in lists.items()}},
-                                date=when[i] if len(when) == n else frame.date, attached=[])
+                                date=when[i] if len(when) == n else frame.date,
+                                amount=money[i][0] if len(money) == n else frame.amount,
+                                currency=money[i][1] if len(money) == n else frame.currency, attached=[])
             for i in range(n)]
 
 
@@ -411,6 +418,7 @@ class FrameFinder:
         # first (an announcement's 公司 is the announcer)
         subject = next((m for m in mentions if m.name == chronicle), None) if chronicle else None
         listed = next((m for m in mentions if m.stock_code), None)
+        body: Mention | None = None  # the last government body named: what 该局 stands for
         mi = 0
         for si, (start, end) in enumerate(doc._.sentences):
             while mi < len(mentions) and mentions[mi].start < start:
@@ -426,9 +434,11 @@ class FrameFinder:
                 antecedent = None  # "某某公司…。该公司…": the text withholds who 该公司 is
             if (only is not None and si not in only) or not _any_trigger().search(text, start, end):
                 antecedent = _topic([], local) or antecedent  # nothing to extract: keep the topic
+                body = next((m for m in reversed(local) if m.cls == "Regulator"), body)
                 continue
             if antecedent is not None or local:
-                local = _resolve_anaphora(text, start, end, local, antecedent, anaphora, subject, listed)
+                local = _resolve_anaphora(text, start, end, local, antecedent, anaphora, subject, listed, body)
+            body = next((m for m in reversed(local) if m.cls == "Regulator"), body)
             whole = Masked(text, start, end, local)
             following_end = doc._.sentences[si + 1][1] if si + 1 < len(doc._.sentences) else end
             # "与⟦美团⟧旗下即时配送平台⟦美团配送⟧签署…": the owner named before 旗下 takes part in no event
