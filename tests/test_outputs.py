@@ -72,7 +72,7 @@ def test_graph_conforms_to_shapes(corpus_graph):
 
 
 def test_varied_documents_give_a_graph_that_conforms():
-    """The 66 tuning documents (news, timelines, tables, scraped pages) exercise more of the
+    """The tuning documents (news, timelines, tables, scraped pages) exercise more of the
     extractor than the corpus: what it builds from them must fit the shapes too."""
     from kg.build import build
     from kg.validate import validate
