@@ -21,8 +21,8 @@ _MONTH_DAY = r"(?P<m>1[0-2]|0?[1-9])\s*月\s*(?:(?P<d>3[01]|[12]\d|0?[1-9])\s*[�
 # a year word ("今年3月" is one date: its month must not borrow the year of another date)
 _YEAR_WORD = "今年|去年|前年|明年|同年|当年|次年"
 # words that name a month or a day relative to the document's date or the date before
-_REL_WORDS = ("次月|上月|本月初|本月|当月|同月|今日|今天|今晚|昨日|昨天|昨晚|当天|当晚|同日|同期|当日|近日|日前|近期|本周|上周"
-              "|(?:周|星期)[一二三四五六日天]")
+_REL_WORDS = ("(?:本|上)?(?:周|星期)[一二三四五六日天]|次月|上月|本月初|本月|当月|同月|今日|今天|今晚|昨日|昨天|昨晚|当天|当晚"
+              "|同日|同期|当日|近日|日前|近期|本周|上周")
 DATE = re.compile(
     # (the lookahead keeps the all-optional first form from matching empty at every character)
     rf"(?=[0-9〇零一二三四五六七八九{_YEAR_WORD.replace('|', '')}])(?:(?:{_YEAR}\s*年|(?P<ry>{_YEAR_WORD}))\s*)?(?:{_MONTH_DAY})?"
@@ -39,7 +39,7 @@ _LABELLED = r"((?:19|20)\d\d)[-/.年](\d{1,2})(?:[-/.月](\d{1,2})日?|月)(?:[ 
 # "界面新闻快讯｜2025-03-12 10:41")
 _BYLINE = r"((?:19|20)\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})日?[ \t]+\d{1,2}:\d\d"
 TIMESTAMP = re.compile(rf"^[ \t\u3000]*(?:{_STAMP}(?:[ \t\u3000]+[^\s，。；！？,;!?]{{1,12}})?[ \t\u3000]*$"
-                       rf"|(?:[^\n，。；！？]{{0,30}}?[ \t\u3000|｜])?(?:发布时间|发布日期|更新时间|时间|日期)[:：][ \t]*{_LABELLED}(?=[ \t\u3000]|$)"
+                       rf"|(?:[^\n，。；！？]{{0,30}}?[ \t\u3000|｜])?(?:发布时间|发布日期|成文日期|发文日期|印发日期|更新时间|时间|日期)[:：][ \t]*{_LABELLED}(?=[ \t\u3000]|$)"
                        rf"|(?:[^\n，。；！？]{{0,30}}?[ \t\u3000|｜])?{_BYLINE}(?::\d\d)?(?:[ \t\u3000][^\n，。；！？]{{0,30}})?$"
                        # or end a short heading line: "财联社电报　2024年11月5日 星期二", "【港股IPO快讯】2025年7月10日"
                        rf"|[^\n，。；！？]{{0,30}}?[ \t\u3000|｜】]{_STAMP}(?:[ \t\u3000]*(?:星期|周)[一二三四五六日天])?[ \t\u3000]*$)", re.M)
@@ -155,8 +155,10 @@ class DateContext:
             return When(y, mo)
         if word == "同月" and last and last.month:
             return When(last.year, last.month)
-        if word in ("同日", "当天", "当日", "当晚", "同期") and last:
+        if word == "同期" and last:
             return last
+        if word in ("同日", "当天", "当日", "当晚") and last and last.day:
+            return last  # the day before; a year or month alone is no day to be on
         ref = self.reference(pos)
         if ref is None or ref.month is None:
             return None
@@ -172,10 +174,12 @@ class DateContext:
             return ref
         if word in ("昨日", "昨天", "昨晚") and ref.day > 1:
             return When(ref.year, ref.month, ref.day - 1)
-        if word[0] in "周星":  # a weekday: the latest one on or before the dateline ("周二")
+        if word[-1] in "一二三四五六日天" and ("周" in word or "星期" in word):
+            # a weekday: the latest one on or before the dateline ("周二"), or in the week
+            # before it ("上周三")
             day = datetime.date(ref.year, ref.month, ref.day)
             back = (day.weekday() - "一二三四五六日".index(word[-1].replace("天", "日"))) % 7
-            then = day - datetime.timedelta(days=back)
+            then = day - datetime.timedelta(days=back + (7 if word.startswith("上") else 0))
             return When(then.year, then.month, then.day)
         return None
 
