@@ -143,6 +143,9 @@ def find_mentions(text: str) -> list[Mention]:
         trimmed = names.trim(candidate)
         if trimmed and trimmed[0].endswith(m.group()):
             name, offset, hint = trimmed
+            copula = _COPULA.match(name)  # "闪驿科技为快驿集团": two names, the second one here
+            if copula:
+                offset, name = offset + copula.end(), name[copula.end():]
             start = left.start() + offset
             found.append(Mention(start, start + len(name), name, names.class_of(name) or hint or UNKNOWN, None, "org"))
     for m in _described().finditer(text):
@@ -180,6 +183,8 @@ def _typed_by_context(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+# a name with a suffix, then 为/是: "X科技为Y集团" holds two names
+_COPULA = re.compile(r".{2,}?(?:科技|集团|控股|公司|传媒|网络|资本|平台)(?:为|是)(?=.{2,})")
 # a noun after a quoted name (or the run it ends) that says what it names
 _TYPE_AFTER = re.compile(r"(?:等)?(?:[0-9一二两三四五六七八九十几多]+(?:家|款|个))?[\u4e00-\u9fff]{0,4}?(平台|App|APP|小程序|应用|品牌|公司|企业|机构|商城)")
 _TYPE_NOUNS = {"平台": "Platform", "商城": "Platform", "App": "Product", "APP": "Product", "小程序": "Product",
