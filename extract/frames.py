@@ -270,7 +270,7 @@ def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], ant
             ref = heads[-1] if heads else (subject or listed if m.group() == "公司" else None) or opener or antecedent
         elif m.group() == "公司":  # "成为公司的控股子公司": the company the document is about
             ref = subject or listed or antecedent
-        elif m.group() == "其" and any(x.cls != "Regulator" for x in named):
+        elif m.group() == "其" and text[a - 1:a] == "对" and any(x.cls != "Regulator" for x in named):
             ref = [x for x in named if x.cls != "Regulator"][-1]  # "针对平台“X”…，监管总局对其立案调查"
         else:
             ref = opener if (opener is not None and a == b) else \
@@ -293,7 +293,7 @@ def _topic(frames: list[FrameMatch], local: list[Mention]) -> Mention | None:
     if any(m.source == "anaphor" for m in local):
         return None  # the sentence is still about the previous topic
     # a regulator is what a sentence is about only when it names no other actor
-    topical = [m for m in local if m.cls in _TOPICAL]
+    topical = [m for m in local if m.cls in _TOPICAL and not (m.source == "quoted" and m.cls == UNKNOWN)]
     return next((m for m in topical if m.cls != "Regulator"), topical[0] if topical else None)
 
 
