@@ -168,6 +168,8 @@ def _free(masked: Masked, start: int, text: str, role: str, frame: dict, bare: b
         if re.fullmatch(_LIST_SEP + "|" + _LIST_END, piece):
             continue
         piece = re.sub(_LIST_END + "$", "", piece) or piece
+        if len(piece) > 2 and names.is_cut(piece[-1] + text[m.end():m.end() + 1]):
+            piece = piece[:-1]  # "团蜂平台关|于": the verb runs on past the piece
         trimmed = names.trim(piece)
         if not trimmed:
             continue
@@ -288,7 +290,7 @@ def _topic(frames: list[FrameMatch], local: list[Mention]) -> Mention | None:
         # the company the frame is about comes before its investors, regulators and parents
         for role in sorted(f.roles, key=lambda r: r not in _TOPIC_ROLES):
             a = f.roles[role][0]
-            if a.cls in _TOPICAL:
+            if a.cls in _TOPICAL and (role in _TOPIC_ROLES or a.cls not in ("Regulator", "Investor", "Exchange")):
                 return Mention(a.start, a.end, a.name, a.cls, a.key, a.source, a.stock_code)
     if any(m.source == "anaphor" for m in local):
         return None  # the sentence is still about the previous topic
