@@ -17,8 +17,8 @@ from functools import lru_cache
 from extract import names
 from extract.document import DocumentExtraction
 from extract.frames import ALLOWED
-from extract.model import UNKNOWN, Argument, Entity, Event, Evidence, Fact, FrameMatch, Mention
-from extract.resources import cues, lexicon, rules
+from extract.model import UNKNOWN, Argument, Entity, Event, Evidence, Fact, Mention
+from extract.resources import cue_pattern, cues, rules
 
 # what a relation demands of its ends (the SPEC table); others take any actor
 RANGE = {"listedOn": {"Exchange"}, "issued": {"Document"}, "launched": {"Product", "Brand"}}
@@ -35,11 +35,6 @@ class Extraction:
 
 
 @lru_cache(maxsize=None)
-@lru_cache(maxsize=None)
-def _alias_declaration() -> re.Pattern:
-    return re.compile(cues()["names"]["alias_declaration"])
-
-
 def _sectors() -> list[dict]:
     return cues()["sector"]
 
@@ -86,7 +81,7 @@ class Resolver:
 
     def learn_aliases(self, text: str, mentions: list[Mention]) -> None:
         """Names declared as another name of the actor just named: "X（下称“Y”）", "X（Y）"."""
-        declaration = _alias_declaration()
+        declaration = cue_pattern("names", "alias_declaration")
         index = names.lexicon_index()
         for m in mentions:
             found = declaration.match(text, m.end) if m.cls != "Document" else None

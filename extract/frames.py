@@ -342,16 +342,21 @@ def _respectively(frame: FrameMatch, text: str, dates: DateContext) -> list[Fram
     sizes = {len(args) for args in lists.values()}
     if not lists or len(sizes) != 1:
         return [frame]
-    if len(lists) < 2 and len(all_money(text[frame.span[0]:frame.span[1]])) != sizes.copy().pop():
-        return [frame]  # one list: split only to give each its own amount ("对A、B分别处以35万元和12万元")
     n = sizes.pop()
-    when = [d.when.iso() for d in dates.in_span(*frame.span)]
     money = all_money(text[frame.span[0]:frame.span[1]])
+    if len(lists) < 2 and len(money) != n:
+        return [frame]  # one list: split only to give each its own amount ("对A、B分别处以35万元和12万元")
+    when = [d.when.iso() for d in dates.in_span(*frame.span)]
     return [dataclasses.replace(frame, roles={**frame.roles, **{r: [args[i]] for r, args in lists.items()}},
                                 date=when[i] if len(when) == n else frame.date,
                                 amount=money[i][0] if len(money) == n else frame.amount,
                                 currency=money[i][1] if len(money) == n else frame.currency, attached=[])
             for i in range(n)]
+
+
+def _last_body(local: list[Mention], body: Mention | None) -> Mention | None:
+    """The government body named last, up to this sentence: what 该局 stands for."""
+    return next((m for m in reversed(local) if m.cls == "Regulator"), body)
 
 
 def _owner_of(text: str, product: Argument, owners: list[Mention]) -> Mention | None:
@@ -436,11 +441,11 @@ class FrameFinder:
                 antecedent = None  # "某某公司…。该公司…": the text withholds who 该公司 is
             if (only is not None and si not in only) or not _any_trigger().search(text, start, end):
                 antecedent = _topic([], local) or antecedent  # nothing to extract: keep the topic
-                body = next((m for m in reversed(local) if m.cls == "Regulator"), body)
+                body = _last_body(local, body)
                 continue
             if antecedent is not None or local:
                 local = _resolve_anaphora(text, start, end, local, antecedent, anaphora, subject, listed, body)
-            body = next((m for m in reversed(local) if m.cls == "Regulator"), body)
+            body = _last_body(local, body)
             whole = Masked(text, start, end, local)
             following_end = doc._.sentences[si + 1][1] if si + 1 < len(doc._.sentences) else end
             # "与⟦美团⟧旗下即时配送平台⟦美团配送⟧签署…": the owner named before 旗下 takes part in no event

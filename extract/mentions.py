@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 
 from extract import names
 from extract.model import UNKNOWN, Mention, doc_text, token_starts
-from extract.resources import cues, lexicon
+from extract.resources import cue_pattern, cues, lexicon
 
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
 _QUOTED = re.compile(r"[“\"「]([^“”\"「」\n，。；,;]{1,24})[”\"」]")
@@ -67,26 +67,6 @@ def _latin() -> tuple[re.Pattern, frozenset[str]]:
 
 
 @lru_cache(maxsize=None)
-def _described() -> re.Pattern:
-    return re.compile(cues()["names"]["described"])
-
-
-@lru_cache(maxsize=None)
-def _mixed_tail() -> re.Pattern:
-    return re.compile(cues()["latin"]["mixed_tails"])
-
-
-@lru_cache(maxsize=None)
-def _bare_title() -> re.Pattern:
-    return re.compile(cues()["documents"]["bare_title"])
-
-
-@lru_cache(maxsize=None)
-def _extension_pattern() -> re.Pattern:
-    return re.compile(cues()["extension"]["pattern"])
-
-
-@lru_cache(maxsize=None)
 def _shape_patterns() -> tuple[re.Pattern, re.Pattern]:
     c = cues()
     body = re.compile(c["bodies"]["pattern"])
@@ -98,7 +78,7 @@ def find_mentions(text: str) -> list[Mention]:
     """All names in `text`, non-overlapping, longest first, the lexicon winning ties."""
     index = names.lexicon_index()
     found: list[Mention] = []
-    extension = _extension_pattern()
+    extension = cue_pattern("extension", "pattern")
     for m in _lexicon_pattern().finditer(text):
         entry = index[m.group()]
         longer = extension.match(text, m.end())
@@ -110,7 +90,7 @@ def find_mentions(text: str) -> list[Mention]:
             found.append(Mention(m.start(), m.end(), m.group(), entry["class"], entry["zh"], "lexicon"))
     for m in _TITLE.finditer(text):
         found.append(Mention(m.start(), m.end(), m.group(1).strip(), "Document", None, "title"))
-    for m in _bare_title().finditer(text):
+    for m in cue_pattern("documents", "bare_title").finditer(text):
         found.append(Mention(m.start(1), m.end(1), m.group(1).strip(), "Document", None, "title"))
     for m in _QUOTED.finditer(text):
         inner = m.group(1).strip()
@@ -126,7 +106,7 @@ def find_mentions(text: str) -> list[Mention]:
             if cls == UNKNOWN:  # unless the noun before it says otherwise ("人工智能工具SellerPilot")
                 cls = names.descriptor_before(text, m.start()) or "Company"
             found.append(Mention(m.start(), m.end(), m.group(), cls, None, "latin"))
-        if _mixed_tail().match(m.group()):  # "云帆Cloud": a mixed name, longer than its Latin part
+        if cue_pattern("latin", "mixed_tails").match(m.group()):  # "云帆Cloud": a mixed name, longer than its Latin part
             head = _name_before(text, m.start(), "Company")
             if head and 2 <= len(head[0].name) <= 6:
                 name = head[0].name + m.group()
@@ -148,7 +128,7 @@ def find_mentions(text: str) -> list[Mention]:
                 offset, name = offset + copula.end(), name[copula.end():]
             start = left.start() + offset
             found.append(Mention(start, start + len(name), name, names.class_of(name) or hint or UNKNOWN, None, "org"))
-    for m in _described().finditer(text):
+    for m in cue_pattern("names", "described").finditer(text):
         name = m.group("name")
         if names.is_name(name) and not names.has_cut(name) and names.strip_edges(name) == name:
             cls = names.class_of(name)
@@ -177,7 +157,7 @@ def _typed_by_context(text: str, mentions: list[Mention]) -> list[Mention]:
             j += 1  # the run of names this one opens or sits in
         if cls is None:
             after = _TYPE_AFTER.match(text, out[j].end)
-            cls = _TYPE_NOUNS.get(after.group(1)) if after else None
+            cls = names.descriptor_class(after.group(1)) if after else None
         if cls:
             out[i] = Mention(m.start, m.end, m.name, cls, m.key, m.source, m.stock_code)
     return out
@@ -185,22 +165,17 @@ def _typed_by_context(text: str, mentions: list[Mention]) -> list[Mention]:
 
 # a name with a suffix, then 为/是: "X科技为Y集团" holds two names
 _COPULA = re.compile(r".{2,}?(?:科技|集团|控股|公司|传媒|网络|资本|平台)(?:为|是)(?=.{2,})")
-# a noun after a quoted name (or the run it ends) that says what it names
+# a noun after a quoted name (or the run it ends) that says what it names (its class is that
+# of the describing noun in cues.toml)
 _TYPE_AFTER = re.compile(r"(?:等)?(?:[0-9一二两三四五六七八九十几多]+(?:家|款|个))?[\u4e00-\u9fff]{0,4}?(平台|App|APP|小程序|应用|品牌|公司|企业|机构|商城)")
-_TYPE_NOUNS = {"平台": "Platform", "商城": "Platform", "App": "Product", "APP": "Product", "小程序": "Product",
-               "应用": "Product", "品牌": "Brand", "公司": "Company", "企业": "Company", "机构": "Company"}
 
 
 def chronicle_subject(text: str) -> str | None:
     """The actor a chronicle is about, named by its title ("予木集团大事记")."""
     first = next((line for line in text[:300].splitlines() if line.strip()), "")
-    m = _chronicle().match(first)
+    m = cue_pattern("chronicle", "title").match(first)
     return m.group("name").strip() if m and names.is_name(m.group("name").strip()) else None
 
-
-@lru_cache(maxsize=None)
-def _chronicle() -> re.Pattern:
-    return re.compile(cues()["chronicle"]["title"])
 
 
 def _name_before(text: str, end: int, cls: str) -> list[Mention]:

@@ -1,6 +1,7 @@
 """Loading the extractor's data files from ``ontology/`` once per process."""
 from __future__ import annotations
 
+import re
 import tomllib
 from functools import lru_cache
 from pathlib import Path
@@ -27,3 +28,9 @@ def cues() -> dict:
 @lru_cache(maxsize=None)
 def rules() -> dict:
     return _load(ontology.RULES)
+
+
+@lru_cache(maxsize=None)
+def cue_pattern(section: str, key: str) -> re.Pattern:
+    """The compiled regex at ``[section] key`` of cues.toml."""
+    return re.compile(cues()[section][key])

@@ -28,12 +28,11 @@ def _column(cells: list[str], words: list[str]) -> int | None:
     return None
 
 
-def table_rows(text: str) -> list[FrameMatch]:
-    spec = cues()["tables"]
-    index = names.lexicon_index()
-    separators = "[" + re.escape(spec["issuer_separators"]) + "]"
-    found: list[FrameMatch] = []
-    columns = None
+def _rows(text: str, words: dict[str, list[str]], optional: dict[str, list[str]] | None = None):
+    """The rows of the tables whose header names every column in `words` (and maybe those in
+    `optional`): each row's cells, their offsets in `text`, the column of each name found,
+    and the row's span."""
+    columns: dict[str, int] | None = None
     pos = 0
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
@@ -42,19 +41,29 @@ def table_rows(text: str) -> list[FrameMatch]:
             if line.strip() and columns and not line.startswith(("续", "（续")):
                 columns = None
             continue
-        header = (_column(cells, spec["issuer"]), _column(cells, spec["date"]), _column(cells, spec["title"]))
-        if None not in header:
-            columns = header
+        header = {key: _column(cells, heads) for key, heads in words.items()}
+        if None not in header.values():
+            found = {key: _column(cells, heads) for key, heads in (optional or {}).items()}
+            columns = {**header, **{key: i for key, i in found.items() if i is not None}}
             continue
-        if columns is None or len(cells) <= max(columns):
+        if columns is None or len(cells) <= max(columns.values()):
             continue
-        issuer_cell, date_cell, title_cell = (cells[i].strip() for i in columns)
-        if not title_cell or "\ufffd" in title_cell or "\ufffd" in issuer_cell:
-            continue  # a row cut off by the scrape
         offsets = [start]
         for cell in cells[:-1]:
             offsets.append(offsets[-1] + len(cell) + 1)
-        issuer_start = offsets[columns[0]] + cells[columns[0]].find(issuer_cell)
+        yield cells, offsets, columns, (start, start + len(line))
+
+
+def table_rows(text: str) -> list[FrameMatch]:
+    spec = cues()["tables"]
+    index = names.lexicon_index()
+    separators = "[" + re.escape(spec["issuer_separators"]) + "]"
+    found: list[FrameMatch] = []
+    for cells, offsets, columns, row in _rows(text, {key: spec[key] for key in ("issuer", "date", "title")}):
+        issuer_cell, date_cell, title_cell = (cells[columns[key]].strip() for key in ("issuer", "date", "title"))
+        if not title_cell or "\ufffd" in title_cell or "\ufffd" in issuer_cell:
+            continue  # a row cut off by the scrape
+        issuer_start = offsets[columns["issuer"]] + cells[columns["issuer"]].find(issuer_cell)
         issuers = []
         for m in re.finditer(rf"[^{separators[1:-1]}]+", issuer_cell):
             name = m.group().strip()
@@ -64,13 +73,11 @@ def table_rows(text: str) -> list[FrameMatch]:
                 cls = "Regulator" if names.class_of(name) == "Regulator" else cls
             issuers.append(Argument(name, cls, entry["zh"] if entry else None, issuer_start + m.start(),
                                     issuer_start + m.end(), "table"))
-        title_start = offsets[columns[2]] + cells[columns[2]].find(title_cell)
+        title_start = offsets[columns["title"]] + cells[columns["title"]].find(title_cell)
         document = Argument(title_cell, "Document", None, title_start, title_start + len(title_cell), "table")
-
         found.append(FrameMatch(
             frame="PolicyIssuance", rule="policy.table_row", confidence=0.95,
-            roles={"issuer": issuers, "policyDocument": [document]},
-            sentence=(start, start + len(line)), span=(start, start + len(line)),
+            roles={"issuer": issuers, "policyDocument": [document]}, sentence=row, span=row,
             date=parse_date(date_cell),
         ))
     return found
@@ -79,25 +86,10 @@ def table_rows(text: str) -> list[FrameMatch]:
 def deal_rows(text: str) -> list[FrameMatch]:
     spec = cues()["tables"]["deals"]
     found: list[FrameMatch] = []
-    columns: dict[str, int] | None = None
-    pos = 0
-    for line in text.split("\n"):
-        start, pos = pos, pos + len(line) + 1
-        cells = line.split("\t")
-        if len(cells) < 3:
-            if line.strip() and columns:
-                columns = None
-            continue
-        header = {key: _column(cells, spec[key]) for key in ("company", "event", "date", "amount", "counterparty")}
-        if header["company"] is not None and header["event"] is not None:
-            columns = {k: v for k, v in header.items() if v is not None}
-            continue
-        if columns is None or len(cells) <= max(columns.values()):
-            continue
-        offsets = [start]
-        for cell in cells[:-1]:
-            offsets.append(offsets[-1] + len(cell) + 1)
-        frame = _deal(spec, cells, offsets, columns, (start, start + len(line)))
+    # the company and the event make a deal table; date, amount and investors are read when there
+    for cells, offsets, columns, row in _rows(text, {key: spec[key] for key in ("company", "event")},
+                                              {key: spec[key] for key in ("date", "amount", "counterparty")}):
+        frame = _deal(spec, cells, offsets, columns, row)
         if frame:
             found.append(frame)
     return found
@@ -155,7 +147,7 @@ def _deal(spec: dict, cells: list[str], offsets: list[int], columns: dict[str, i
     else:
         return None
     round_ = re.search(r"种子轮|天使\+?轮|Pre-?[A-Fa-f]\+{0,2}轮|[A-Fa-f][0-9]?\+{0,2}轮|战略融资", event)
-    return FrameMatch(frame=frame, rule=f"deals.table_row", confidence=0.9, roles=roles, sentence=row, span=row,
+    return FrameMatch(frame=frame, rule="deals.table_row", confidence=0.9, roles=roles, sentence=row, span=row,
                       date=when, amount=money[0] if money else None, currency=money[1] if money else None,
                       round=round_.group() if round_ and frame == "FundingRound" else None)
 

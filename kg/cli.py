@@ -105,7 +105,7 @@ def stats(data: Path, top: int) -> None:
     click.echo("events by class:")
     for cls, n in events["class"].value_counts().sort_index().items():
         click.echo(f"  {cls:<16} {n}")
-    click.echo(f"most central actors (degree centrality):")
+    click.echo("most central actors (degree centrality):")
     ranking = centrality_ranking(g.to_networkx())
     for row in ranking[ranking["cls"].isin(ACTOR_CLASSES)].head(top).itertuples():
         click.echo(f"  {row.label:<20} {row.cls:<16} {row.centrality:.3f}")
