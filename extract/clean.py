@@ -9,6 +9,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from extract.dates import TIMESTAMP
 from extract.resources import cues
 
 _CHUNK_MARK = re.compile(r"(\d{1,3})、")
@@ -44,8 +45,8 @@ def clean(original: str) -> CleanText:
         body = line.strip()
         if not body or any(r.search(body) for r in junk_res):
             continue
-        if len(body) > 20 and len(_CJK.findall(body)) < min_share * len(body):
-            continue
+        if len(body) > 20 and len(_CJK.findall(body)) < min_share * len(body) and not TIMESTAMP.search(body):
+            continue  # English debris, but not a byline's date stamp ("晚点LatePost｜2025-04-15")
         if len(body) > 10:
             if body in seen:
                 continue

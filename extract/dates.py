@@ -21,13 +21,20 @@ _MONTH_DAY = r"(?P<m>1[0-2]|0?[1-9])\s*月\s*(?:(?P<d>3[01]|[12]\d|0?[1-9])\s*[�
 # a year word ("今年3月" is one date: its month must not borrow the year of another date)
 _YEAR_WORD = "今年|去年|前年|明年|同年|当年|次年"
 # words that name a month or a day relative to the document's date or the date before
-_REL_WORDS = ("(?:本|上)?(?:周|星期)[一二三四五六日天]|次月|上月|本月初|本月|当月|同月|今日|今天|今晚|昨日|昨天|昨晚|当天|当晚"
-              "|同日|同期|当日|近日|日前|近期|本周|上周")
+_REL_WORDS = ("(?:本|上)?(?:周|星期)[一二三四五六日天]|次月|上个?月|本月初|本月|当月|同月|今日|今天|今晚|昨日|昨天|昨晚|前日|前天"
+              "|当天|当晚|同日|同期|当日|次日|翌日|近日|日前|近期|本周|上周")
+# words that keep the month only
+_VAGUE = ("本月", "本月初", "当月", "近日", "日前", "近期", "本周")
+# a day without its month, in news of the dateline's month: "记者15日获悉", "已于本月10日完成"
+# (not a range's end, a count or a deadline: "11日至13日", "第3日", "30日内")
+_BARE_DAY = r"(?:本月(?=\d)|(?<![\d月年至到~\-—－第每数几]))(?P<bd>3[01]|[12]\d|[1-9])日(?![内起前后以之])"
 DATE = re.compile(
-    # (the lookahead keeps the all-optional first form from matching empty at every character)
-    rf"(?=[0-9〇零一二三四五六七八九{_YEAR_WORD.replace('|', '')}])(?:(?:{_YEAR}\s*年|(?P<ry>{_YEAR_WORD}))\s*)?(?:{_MONTH_DAY})?"
+    # (the lookahead keeps the all-optional first form from matching empty, which would hide a bare day)
+    rf"(?=(?:19|20)\d\d\s*年|[{_CN_DIGITS}]{{4}}年|{_YEAR_WORD}|(?:1[0-2]|0?[1-9])\s*月)"
+    rf"(?:(?:{_YEAR}\s*年|(?P<ry>{_YEAR_WORD}))\s*)?(?:{_MONTH_DAY})?"
     r"|(?P<iy>(?:19|20)\d\d)[-/.](?P<im>1[0-2]|0?[1-9])(?:[-/.](?P<id>3[01]|[12]\d|0?[1-9]))?(?!\d)"
-    rf"|(?P<rel>{_REL_WORDS})"
+    rf"|{_BARE_DAY}"
+    rf"|(?P<rel>{_REL_WORDS})(?!达|送达)"  # ("次日达" is a delivery service)
     r"|(?P<same>(?:(?<=^)|(?<=[。！？\n]))(?:与此)?同时(?=[，,]))"
 )
 # a date stamp: a line that is only a date, or a labelled one ("发布时间：2023-04-20 15:30　来源：…")
@@ -83,6 +90,8 @@ class DateContext:
         self.mentions: list[DateMention] = []
         self._line_year: dict[int, int] = {}  # line start -> last explicit year seen on it
         self._entry: When | None = None  # the last date that opened a line (a timeline entry)
+        self._last_day: When | None = None  # the last date down to the day ("同日", "次日")
+        self._vague_last = False  # whether the last date was a vague word ("近日")
         last: When | None = None
         for m in DATE.finditer(text):
             if m.end() == m.start():
@@ -95,6 +104,9 @@ class DateContext:
                 self._entry = when
             if when.year is not None:
                 last = when
+                self._vague_last = m.group("rel") in _VAGUE
+                if when.day is not None:
+                    self._last_day = when
                 self._line_year[text.rfind("\n", 0, m.start()) + 1] = when.year
         self._starts = [d.start for d in self.mentions]
 
@@ -115,6 +127,10 @@ class DateContext:
             return last
         if m.group("rel"):
             return self._relative(m.group("rel"), m.start(), last)
+        if m.group("bd"):
+            ref = self.reference(m.start())
+            day = int(m.group("bd"))
+            return When(ref.year, ref.month, day) if ref and ref.day and day <= ref.day else None
         month, day = _int(m.group("m")), _int(m.group("d"))
         if m.group("ry"):
             year = self._year_word(m.group("ry"), m.start(), last)
@@ -157,23 +173,28 @@ class DateContext:
             return When(last.year, last.month)
         if word == "同期" and last:
             return last
-        if word in ("同日", "当天", "当日", "当晚") and last and last.day:
-            return last  # the day before; a year or month alone is no day to be on
+        if word in ("同日", "当天", "当日", "当晚", "次日", "翌日"):
+            # the last day named before; a year or month alone is no day to be on, but after
+            # a vague "近日" the same day is as vague
+            if self._vague_last:
+                return last
+            day = self._last_day
+            return _shift(day, word in ("次日", "翌日")) if day else None
         ref = self.reference(pos)
         if ref is None or ref.month is None:
             return None
-        if word in ("本月", "本月初", "当月", "近日", "日前", "近期", "本周"):
+        if word in _VAGUE:
             return When(ref.year, ref.month)  # vague words keep the month, not the day
         if word == "上周" and ref.day and ref.day > 7:
             return When(ref.year, ref.month)
-        if word == "上月":
+        if word in ("上月", "上个月"):
             return When(ref.year, ref.month - 1) if ref.month > 1 else When(ref.year - 1, 12)
         if ref.day is None:
             return None
         if word in ("今日", "今天", "今晚"):
             return ref
-        if word in ("昨日", "昨天", "昨晚") and ref.day > 1:
-            return When(ref.year, ref.month, ref.day - 1)
+        if word in ("昨日", "昨天", "昨晚", "前日", "前天"):
+            return _shift(ref, -1 if word[0] == "昨" else -2)
         if word[-1] in "一二三四五六日天" and ("周" in word or "星期" in word):
             # a weekday: the latest one on or before the dateline ("周二"), or in the week
             # before it ("上周三")
@@ -224,6 +245,12 @@ def _timestamp_blocks(text: str) -> list[tuple[int, int, When]]:
         when = When(y, mo, d[0] if d else None)
         blocks.append((start, end, when))
     return blocks
+
+
+def _shift(when: When, days: int) -> When:
+    """The day `days` after (or before) a full date."""
+    then = datetime.date(when.year, when.month, when.day) + datetime.timedelta(days=days)
+    return When(then.year, then.month, then.day)
 
 
 def _int(s: str | None) -> int | None:

@@ -404,6 +404,11 @@ class FrameFinder:
             doc._.mentions = sorted(doc._.mentions + learned, key=lambda m: m.start)
             starts = [a for a, _ in doc._.sentences]
             again = {bisect.bisect_right(starts, m.start) - 1 for m in learned}
+            # so are the sentences after them whose anaphors may now stand for another topic
+            for i in sorted(again):
+                while i + 1 < len(starts) and _anaphora().search(text, *doc._.sentences[i + 1]):
+                    i += 1
+                    again.add(i)
             again_spans = {doc._.sentences[i] for i in again if i >= 0}
             # a sentence that added roles to a frame read again is read again too
             again |= {starts.index(span[0]) for f in found if f.sentence in again_spans for span, *_ in f.attached}

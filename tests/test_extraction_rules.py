@@ -250,6 +250,15 @@ def test_dates_of_news_items():
     assert dates == ["2024-03", "2024-06", "2024-05-20"]
 
 
+def test_days_without_a_month_and_days_counted_from_another():
+    from extract.dates import DateContext
+    text = ("证券时报网讯　2024-03-08 10:00\n记者5日获悉，示例科技已于本月1日完成收购，30日内整改，11日至13日路演，"
+            "前天上线。上个月获投。2023年6月融资。同日，另一家。次日发布“示例次日达”。近日某事。同日某事。")
+    dates = [d.when.iso() for d in DateContext(text).mentions if d.start > text.index("\n")]
+    assert dates == ["2024-03-05", "2024-03-01", "2024-03-06", "2024-02", "2023-06", "2024-03-06", "2024-03-07",
+                     "2024-03", "2024-03"]
+
+
 def test_weekdays_and_dates_after_the_event():
     text = "发布时间：2023-11-08 09:00\n示例科技周二宣布完成B轮融资。\n团小示获星河资本领投2亿元A轮融资（10月16日）。"
     _, events = facts_of(text)
