@@ -302,19 +302,22 @@ def _topic(frames: list[FrameMatch], local: list[Mention]) -> Mention | None:
 def _money(spec: dict, sentence_rest: str, scope: str, following: str):
     """The amount of a frame: after one of its amount words ("罚款", "募资") when it has
     them, in its sentence or in the next one when that speaks of it ("此次…募集资金约8.6亿港元");
-    else, or when the frame says so, the first amount in the clause."""
+    else, or when the frame says so, the first amount in the clause (or that first, and the
+    amount words only when the clause has none: "完成A轮融资，金额为2000万元")."""
     cues_ = spec.get("amount_after")
     if cues_ is None:
         return None
-    if not cues_:
-        return parse_money(scope)
+    if not cues_ or spec.get("amount_in_clause") == "first":
+        money = parse_money(scope)
+        if money or not cues_:
+            return money
     for rest in (sentence_rest, following if _REFERS_BACK.search(following[:12]) else ""):
         found = [m.end() for m in _words(tuple(cues_)).finditer(rest)]
         for pos in reversed(found):
             money = parse_money(rest[pos:pos + 24])
             if money:
                 return money
-    return parse_money(scope) if spec.get("amount_in_clause") else None
+    return parse_money(scope) if spec.get("amount_in_clause") is True else None
 
 
 def _status(text: str, clause_start: int, trigger_end: int, clause_end: int, local: list[Mention]) -> str:
