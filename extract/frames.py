@@ -49,6 +49,7 @@ _OWNED = re.compile(r"旗下(?:的)?[^，。；！？⟦⟧“”]{0,10}")
 _REFERS_BACK = re.compile(r"此次|本次|本轮|该笔|这笔|交易")
 _TOPICAL = ACTOR_CLASSES + (UNKNOWN,)  # what a left-out subject can stand for
 _CLAUSE_START = "，。；！？,;!?：:\n "
+_FIRST_PERSON = ("我们", "我司", "本公司", "我公司")
 # roles that open their clause as its grammatical subject
 _TOPIC_ROLES = {"listedCompany", "fundedCompany", "acquirer", "partner", "launcher", "child", "penalizedParty"}
 SUBJECT_ROLES = {"listedCompany", "fundedCompany", "acquirer", "partner", "launcher", "issuer", "child",
@@ -245,12 +246,33 @@ def _anaphora() -> re.Pattern:
     return re.compile(f"{spec['pattern']}|{spec['zero_subject']}")
 
 
+@dataclass
+class Referents:
+    """Who the anaphors of a document can stand for, besides the previous sentence's topic."""
+
+    subject: Mention | None = None  # a chronicle's actor
+    listed: Mention | None = None  # the first listed company named: an announcement's 公司
+    body: Mention | None = None  # the last government body named: what 该局 stands for
+    speaker: Mention | None = None  # the last organisation whose officer speaks: "我们"
+
+    def update(self, local: list[Mention], text: str) -> None:
+        self.body = next((m for m in reversed(local) if m.cls == "Regulator"), self.body)
+        speaking = [m for m in local if m.cls in ACTOR_CLASSES and m.cls != "Person"
+                    and m.source != "anaphor" and _speaker_title().match(text, m.end)]
+        self.speaker = speaking[-1] if speaking else self.speaker
+
+
+@lru_cache(maxsize=None)
+def _speaker_title() -> re.Pattern:
+    return re.compile(cues()["anaphora"]["speaker_title"])
+
+
 def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], antecedent: Mention | None,
-                      pattern: re.Pattern, subject: Mention | None = None,
-                      listed: Mention | None = None, body: Mention | None = None) -> list[Mention]:
+                      pattern: re.Pattern, referents: Referents) -> list[Mention]:
     """Mentions of the sentence plus its anaphors (该公司, 其…), each standing for the
     previous sentence's topic under the anaphor's own offsets. In a chronicle, a left-out
-    subject is the chronicle's `subject`."""
+    subject is the chronicle's subject; "我们" is the company whose officer speaks."""
+    subject, listed, body = referents.subject, referents.listed, referents.body
     sentence = text[start:end]
     extra = []
     for m in pattern.finditer(sentence):
@@ -262,7 +284,9 @@ def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], ant
         # so is a bare 公司 there ("X公告，公司以…收购"); 该公司 points back past the sentence;
         # 后者 and 前者 are the last and the first actor named before them
         named = [x for x in local if x.end <= a and x.cls in _TOPICAL and x.source != "anaphor"]
-        if m.group() == "该局":  # the body named last
+        if m.group() in _FIRST_PERSON:
+            ref = referents.speaker
+        elif m.group() == "该局":  # the body named last
             ref = next((x for x in reversed(named) if x.cls == "Regulator"), body)
         elif m.group() in ("后者", "前者"):
             ref = (named[-1] if m.group() == "后者" else named[0]) if named else None
@@ -322,8 +346,11 @@ def _money(spec: dict, sentence_rest: str, scope: str, following: str):
 
 def _status(text: str, clause_start: int, trigger_end: int, clause_end: int, local: list[Mention]) -> str:
     window = _without_names(text, clause_start, trigger_end, local)  # "启动“千店计划”" plans nothing
-    if any(w in _without_names(text, trigger_end, clause_end, local) for w in cues()["modality"]["terminated"]):
+    after = _without_names(text, trigger_end, clause_end, local)
+    if any(w in after for w in cues()["modality"]["terminated"]):
         return "terminated"  # "对Glowie的收购终止"
+    if any(w in after for w in cues()["modality"]["pending"]):
+        return "planned"  # "IPO收到第二轮审核问询函"
     for status in ("terminated", "denied", "rumoured", "planned"):
         if any(w in window for w in cues()["modality"][status]):
             return status
@@ -355,11 +382,6 @@ def _respectively(frame: FrameMatch, text: str, dates: DateContext) -> list[Fram
                                 amount=money[i][0] if len(money) == n else frame.amount,
                                 currency=money[i][1] if len(money) == n else frame.currency, attached=[])
             for i in range(n)]
-
-
-def _last_body(local: list[Mention], body: Mention | None) -> Mention | None:
-    """The government body named last, up to this sentence: what 该局 stands for."""
-    return next((m for m in reversed(local) if m.cls == "Regulator"), body)
 
 
 def _owner_of(text: str, product: Argument, owners: list[Mention]) -> Mention | None:
@@ -431,9 +453,8 @@ class FrameFinder:
         chronicle = chronicle_subject(text)
         # who the document is about: a chronicle's actor, else the listed company it names
         # first (an announcement's 公司 is the announcer)
-        subject = next((m for m in mentions if m.name == chronicle), None) if chronicle else None
-        listed = next((m for m in mentions if m.stock_code), None)
-        body: Mention | None = None  # the last government body named: what 该局 stands for
+        referents = Referents(subject=next((m for m in mentions if m.name == chronicle), None) if chronicle else None,
+                              listed=next((m for m in mentions if m.stock_code), None))
         mi = 0
         for si, (start, end) in enumerate(doc._.sentences):
             while mi < len(mentions) and mentions[mi].start < start:
@@ -449,11 +470,11 @@ class FrameFinder:
                 antecedent = None  # "某某公司…。该公司…": the text withholds who 该公司 is
             if (only is not None and si not in only) or not _any_trigger().search(text, start, end):
                 antecedent = _topic([], local) or antecedent  # nothing to extract: keep the topic
-                body = _last_body(local, body)
+                referents.update(local, text)
                 continue
             if antecedent is not None or local:
-                local = _resolve_anaphora(text, start, end, local, antecedent, anaphora, subject, listed, body)
-            body = _last_body(local, body)
+                local = _resolve_anaphora(text, start, end, local, antecedent, anaphora, referents)
+            referents.update(local, text)
             whole = Masked(text, start, end, local)
             following_end = doc._.sentences[si + 1][1] if si + 1 < len(doc._.sentences) else end
             # "与⟦美团⟧旗下即时配送平台⟦美团配送⟧签署…": the owner named before 旗下 takes part in no event
@@ -509,7 +530,7 @@ class FrameFinder:
                         here.extend(_respectively(frame, text, dates))
             for f in here:
                 if f.frame == "Launch" and "launcher" not in f.roles:
-                    maker = _owner_of(text, f.roles["launchedProduct"][0], owners) or subject
+                    maker = _owner_of(text, f.roles["launchedProduct"][0], owners) or referents.subject
                     if maker is not None:
                         f.roles["launcher"] = [_argument(maker)]
             for f in sorted(here, key=lambda f: f.span[0]):

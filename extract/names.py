@@ -11,9 +11,6 @@ _ORG_TAIL = re.compile(r"^(.*?(?:股份有限公司|有限责任公司|有限公
 _BAD = re.compile(r"^[一二三四五六七八九十两多数几]+(?:个|家|大)?(?:部委|部门|机构|企业|平台|公司)|(?:性|然|速|断|极|步|力|效|面|时)地$|^(?:[.%％元轮年月日号]|[万亿](?:元|美元|港元|欧元|人民币|股|份|平|家|人|名|个|次|吨|件|单))|[0-9]+(?:年|月|日|%|％|万|亿|元|家|个|名|人|次|倍|款|项)|[<>{}=@#]|某|^(?:另一|这|该|一)家|[一二三四五六七八九十两几多]+(?:年|个月|天|家|个)$")  # 某: withheld
 # heads after which a stem of kind words names a kind of thing, not one ("跨境直播频道")
 _KIND_HEAD = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团|公司|机构|频道|专区|栏目|App|APP|小程序|平台|商城)$")
-LEGAL_SUFFIXES = ("股份有限公司", "有限责任公司", "科技有限公司", "网络科技有限公司", "信息技术有限公司",
-                  "电子商务有限公司", "有限公司", "集团", "控股", "公司", "科技", "股份")
-PLACES = re.compile(r"^(北京|上海|广州|深圳|杭州|南京|成都|武汉|西安|天津|重庆|苏州|厦门|长沙|郑州|青岛|宁波|合肥|福州|济南|香港|浙江|江苏|广东|山东|福建|湖南|湖北|四川|河南|河北|安徽)(市|省)?")
 
 
 @lru_cache(maxsize=None)
@@ -31,6 +28,9 @@ def _lists() -> dict:
         "generic_heads": tuple(n["generic_heads"]),
         "kind_stem": re.compile(n["kind_stem"]),
         "class_cues": [(re.compile(c["pattern"]), c["class"]) for c in cues()["class_cue"]],
+        "legal_suffixes": tuple(n["legal_suffixes"]),
+        "places": re.compile(n["places"]),
+        "exchange_board": re.compile(n["exchange_board"]),
     }
 
 
@@ -69,7 +69,7 @@ def descriptor_class(word: str) -> str | None:
 
 
 def has_legal_suffix(name: str) -> bool:
-    return name.endswith(LEGAL_SUFFIXES) and len(name) > 4
+    return name.endswith(_lists()["legal_suffixes"]) and len(name) > 4
 
 
 def is_kind(words: str) -> bool:
@@ -188,13 +188,14 @@ def normal_key(name: str) -> str:
     """The key under which two surface names of one actor meet: 北京快手科技有限公司 -> 快手."""
     key = re.sub(r"[\s·\"“”「」]", "", name).lower()
     key = re.sub(r"[（(][^）)]*[）)]$", "", key)
+    key = _lists()["exchange_board"].sub(r"\1", key)
     base = key
-    for suffix in LEGAL_SUFFIXES:
+    for suffix in _lists()["legal_suffixes"]:
         if base.endswith(suffix) and len(base) - len(suffix) >= 2:
             base = base[: -len(suffix)]
             break
     if base != key:
-        stripped = PLACES.sub("", base)
+        stripped = _lists()["places"].sub("", base)
         if len(stripped) >= 2:
             base = stripped
     return base
