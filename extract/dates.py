@@ -49,7 +49,9 @@ TIMESTAMP = re.compile(rf"^[ \t\u3000]*(?:{_STAMP}(?:[ \t\u3000]+[^\s，。；�
                        rf"|(?:[^\n，。；！？]{{0,30}}?[ \t\u3000|｜])?(?:发布时间|发布日期|成文日期|发文日期|印发日期|更新时间|时间|日期)[:：][ \t]*{_LABELLED}(?=[ \t\u3000]|$)"
                        rf"|(?:[^\n，。；！？]{{0,30}}?[ \t\u3000|｜])?{_BYLINE}(?::\d\d)?(?:[ \t\u3000][^\n，。；！？]{{0,30}})?$"
                        # or end a short heading line: "财联社电报　2024年11月5日 星期二", "【港股IPO快讯】2025年7月10日"
-                       rf"|[^\n，。；！？]{{0,30}}?[ \t\u3000|｜】]{_STAMP}(?:[ \t\u3000]*(?:星期|周)[一二三四五六日天])?[ \t\u3000]*$)", re.M)
+                       rf"|[^\n，。；！？]{{0,30}}?[ \t\u3000|｜】]{_STAMP}(?:[ \t\u3000]*(?:星期|周)[一二三四五六日天])?[ \t\u3000]*$"
+                       # or stand in a bracketed footer line ("（本栏目更新于2025年3月12日 18:30，仅供参考）")
+                       rf"|^[ \t\u3000]*[（(][^\n（()）]{{0,40}}?{_STAMP}[^\n（()）]{{0,40}}[）)][ \t\u3000]*$)", re.M)
 # a line that is only a year heads the timeline entries below it ("2020年" / "5月，…")
 YEAR_HEADING = re.compile(r"^[ \t\u3000]*((?:19|20)\d\d)[ \t]*年?[ \t\u3000]*$", re.M)
 # a news item opening with its full date: "2023年3月5日，…" dates the document

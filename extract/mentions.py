@@ -20,6 +20,7 @@ from extract.resources import cue_pattern, cues, lexicon
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
 _QUOTED = re.compile(r"[“\"「]([^“”\"「」\n，。；,;]{1,24})[”\"」]")
 _STOCK = re.compile(r"^\s*[（(]\s*(?:(?:股票)?代码[:：]?\s*)?((?:NYSE|NASDAQ|HK|SH|SZ)[:：]\s*\w+|\d{4,6}(?:\.(?:HK|SH|SZ|BJ))?|[A-Z]{2,5}(?:\.[A-Z]{1,2})?)\s*[)）]")
+_CODE_BRACKET = re.compile(r"[（(][^（()）\n]{0,14}?(?:(?:NYSE|NASDAQ|Nasdaq|HK|SH|SZ|BJ)[:：]\s*[A-Za-z0-9.]+|\d{4,6}(?:\.(?:HK|SH|SZ|BJ))?)\s*[)）]")
 _NAME_RUN = re.compile(r"[A-Za-z0-9\u4e00-\u9fff]{2,}$")
 # where a listed company's stock code follows its name: "万象零售（603528.SH）"
 _CODE_AHEAD = re.compile(r"(?=[（(]\s*(?:(?:股票)?代码[:：]?\s*)?(?:(?:NYSE|NASDAQ|HK|SH|SZ)[:：]\s*[A-Z0-9]+|\d{4,6}\.(?:HK|SH|SZ|BJ)|[036]\d{5})\s*[)）])")
@@ -141,6 +142,8 @@ def find_mentions(text: str) -> list[Mention]:
             found.append(Mention(m.start(), m.end(), subject, "Company" if cls == UNKNOWN else cls, None, "org"))
     for m in _CODE_AHEAD.finditer(text):
         found.extend(_name_before(text, m.start(), "Company"))
+    codes = [m.span() for m in _CODE_BRACKET.finditer(text)]  # "（NYSE: YULN）" names a ticker, not a company
+    found = [m for m in found if not any(a <= m.start and m.end <= b for a, b in codes)]
     return _attach_stock_codes(text, _typed_by_context(text, _non_overlapping(found)))
 
 
