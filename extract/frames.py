@@ -70,6 +70,7 @@ class Rule:
     bare: bool
     opens_with_agent: bool  # the pattern starts with a slot
     modal: bool  # False: the rule states a standing fact ("全资子公司X") that the clause's 拟/计划 does not touch
+    implicit: tuple[tuple[str, str], ...]  # (role, referent): a role the sentence leaves unsaid ("被处以罚款": the body named last)
 
 
 @lru_cache(maxsize=None)
@@ -108,7 +109,7 @@ def compiled_rules() -> tuple[Rule, ...]:
                         re.compile(loose) if loose and loose not in (strict, opening) else None,
                         dict(slots), spec["confidence"], spec.get("attach", False), tuple(frame["triggers"]),
                         spec.get("bare", False), bool(re.match(r"\{(?!(?:%s)\})" % "|".join(macros), spec["pattern"])),
-                        spec.get("modal", True)))
+                        spec.get("modal", True), tuple(spec.get("implicit", {}).items())))
     return tuple(out)
 
 
@@ -373,7 +374,7 @@ def _respectively(frame: FrameMatch, text: str, dates: DateContext) -> list[Fram
     if not lists or len(sizes) != 1:
         return [frame]
     n = sizes.pop()
-    money = all_money(text[frame.span[0]:frame.span[1]])
+    money = all_money(text[frame.span[0]:frame.span[1]]) or all_money(text[frame.span[1]:frame.sentence[1]])  # "…分别被处以罚款86万元、52万元"
     if len(lists) < 2 and len(money) != n:
         return [frame]  # one list: split only to give each its own amount ("对A、B分别处以35万元和12万元")
     when = [d.when.iso() for d in dates.in_span(*frame.span)]
@@ -506,7 +507,10 @@ class FrameFinder:
                         for group, (role, _) in rule.slots.items():
                             args = _arguments(masked, m.start(group), m.group(group), role, frames_spec[rule.frame], rule.bare)
                             roles.setdefault(role, []).extend(args)
-                        if any(not v for v in roles.values()):
+                        for role, referent in rule.implicit:
+                            if getattr(referents, referent) is not None:
+                                roles[role] = [_argument(getattr(referents, referent))]
+                        if any(not v for v in roles.values()) or any(role not in roles for role, _ in rule.implicit):
                             continue
                         if not rule.attach and any(a.source == "bare" for v in roles.values() for a in v) and not any(
                                 a.source not in ("shape", "bare", "anaphor") for v in roles.values() for a in v):
