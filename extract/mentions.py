@@ -21,7 +21,8 @@ _TITLE = re.compile(r"《([^《》\n]{2,80})》")
 _QUOTED = re.compile(r"[“\"「]([^“”\"「」\n，。；,;]{1,24})[”\"」]")
 _STOCK = re.compile(r"^\s*[（(]\s*(?:(?:股票)?代码[:：]?\s*)?((?:NYSE|NASDAQ|HK|SH|SZ)[:：]\s*\w+|\d{4,6}(?:\.(?:HK|SH|SZ|BJ))?|[A-Z]{2,5}(?:\.[A-Z]{1,2})?)\s*[)）]")
 _CODE_BRACKET = re.compile(r"[（(][^（()）\n]{0,14}?(?:(?:NYSE|NASDAQ|Nasdaq|HK|SH|SZ|BJ)[:：]\s*[A-Za-z0-9.]+|\d{4,6}(?:\.(?:HK|SH|SZ|BJ))?)\s*[)）]")
-_NAME_RUN = re.compile(r"[A-Za-z0-9\u4e00-\u9fff]{2,}$")
+# (a legal name may hold its place in brackets: "汐品国际（新加坡）有限公司")
+_NAME_RUN = re.compile(r"[A-Za-z0-9\u4e00-\u9fff]{2,}(?:[（(][\u4e00-\u9fff]{2,3}[）)])?$")
 # where a listed company's stock code follows its name: "万象零售（603528.SH）"
 _CODE_AHEAD = re.compile(r"(?=[（(]\s*(?:(?:股票)?代码[:：]?\s*)?(?:(?:NYSE|NASDAQ|HK|SH|SZ)[:：]\s*[A-Z0-9]+|\d{4,6}\.(?:HK|SH|SZ|BJ)|[036]\d{5})\s*[)）])")
 _SOURCE_RANK = {"lexicon": 0, "title": 1, "body": 2, "quoted": 3, "org": 4, "latin": 5, "described": 6}
