@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from extract import names
 from extract.amounts import all_money, parse_money
 from extract.dates import DateContext
-from extract.mentions import chronicle_subject
+from extract.mentions import STOCK_CODE, chronicle_subject
 from extract.model import ACTOR_CLASSES, UNKNOWN, Argument, FrameMatch, Mention, doc_text
 from extract.resources import cues, rules
 
@@ -50,6 +50,7 @@ _REFERS_BACK = re.compile(r"此次|本次|本轮|该笔|这笔|交易")
 _TOPICAL = ACTOR_CLASSES + (UNKNOWN,)  # what a left-out subject can stand for
 _CLAUSE_START = "，。；！？,;!?：:\n "
 _FIRST_PERSON = ("我们", "我司", "本公司", "我公司")
+_LEDE = 200  # characters of a document's opening: where an announcement names its issuer
 # roles that open their clause as its grammatical subject
 _TOPIC_ROLES = {"listedCompany", "fundedCompany", "acquirer", "partner", "launcher", "child", "penalizedParty"}
 SUBJECT_ROLES = {"listedCompany", "fundedCompany", "acquirer", "partner", "launcher", "issuer", "child",
@@ -128,6 +129,9 @@ class Masked:
             parts.append(token)
             length += len(token)
             cursor = m.end
+            if m.stock_code:  # the code in brackets after a name belongs to its mask
+                code = STOCK_CODE.match(text, cursor, end)
+                cursor = code.end() if code else cursor
         if cursor < end:
             parts.append(text[cursor:end])
             self.pieces.append((length, cursor, end - cursor))
@@ -455,7 +459,8 @@ class FrameFinder:
         # who the document is about: a chronicle's actor, else the listed company it names
         # first (an announcement's 公司 is the announcer)
         referents = Referents(subject=next((m for m in mentions if m.name == chronicle), None) if chronicle else None,
-                              listed=next((m for m in mentions if m.stock_code), None))
+                              # (in the lede: a comparable company's code further on is not the announcer's)
+                              listed=next((m for m in mentions if m.stock_code and m.start < _LEDE), None))
         mi = 0
         for si, (start, end) in enumerate(doc._.sentences):
             while mi < len(mentions) and mentions[mi].start < start:

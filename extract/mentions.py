@@ -19,7 +19,8 @@ from extract.resources import cue_pattern, cues, lexicon
 
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
 _QUOTED = re.compile(r"[“\"「]([^“”\"「」\n，。；,;]{1,24})[”\"」]")
-_STOCK = re.compile(r"^\s*[（(]\s*(?:(?:股票)?代码[:：]?\s*)?((?:NYSE|NASDAQ|HK|SH|SZ)[:：]\s*\w+|\d{4,6}(?:\.(?:HK|SH|SZ|BJ))?|[A-Z]{2,5}(?:\.[A-Z]{1,2})?)\s*[)）]")
+# a stock code in brackets right after a name: "万象零售（603528.SH）", "（股票代码：9683.HK）"
+STOCK_CODE = re.compile(r"\s*[（(]\s*(?:(?:股票)?代码[:：]?\s*)?((?:NYSE|NASDAQ|HK|SH|SZ)[:：]\s*\w+|\d{4,6}(?:\.(?:HK|SH|SZ|BJ))?|[A-Z]{2,5}(?:\.[A-Z]{1,2})?)\s*[)）]")
 _CODE_BRACKET = re.compile(r"[（(][^（()）\n]{0,14}?(?:(?:NYSE|NASDAQ|Nasdaq|HK|SH|SZ|BJ)[:：]\s*[A-Za-z0-9.]+|\d{4,6}(?:\.(?:HK|SH|SZ|BJ))?)\s*[)）]")
 # (a legal name may hold its place in brackets: "汐品国际（新加坡）有限公司")
 _NAME_RUN = re.compile(r"[A-Za-z0-9\u4e00-\u9fff]{2,}(?:[（(][\u4e00-\u9fff]{2,3}[）)])?$")
@@ -207,7 +208,7 @@ def _non_overlapping(found: list[Mention]) -> list[Mention]:
 def _attach_stock_codes(text: str, mentions: list[Mention]) -> list[Mention]:
     out = []
     for m in mentions:
-        code = _STOCK.match(text, m.end, min(len(text), m.end + 30)) if m.cls != "Document" else None
+        code = STOCK_CODE.match(text, m.end, min(len(text), m.end + 30)) if m.cls != "Document" else None
         if code:
             m = Mention(m.start, m.end, m.name, m.cls, m.key, m.source, code.group(1))
         out.append(m)

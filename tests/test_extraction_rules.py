@@ -284,3 +284,29 @@ def test_a_withheld_name_is_no_antecedent():
     facts, _ = facts_of(text)
     assert ("广州市市场监督管理局", "penalized", "广州示例文化传媒有限公司") in facts
     assert not [f for f in facts if f[0] == "深圳市市场监督管理局"]
+
+
+def test_we_is_the_company_whose_officer_speaks():
+    text = ("发布时间：2025-03-20 18:30\n示例茶饮科技有限公司创始人兼CEO王某接受了媒体提问。\n"
+            "王某：今天下午我们和快手正式签了战略合作协议。去年9月我们完成了对样例食品有限公司的全资收购。")
+    facts, _ = facts_of(text)
+    assert ("示例茶饮科技有限公司", "acquired", "样例食品有限公司") in facts
+    assert {("示例茶饮科技有限公司", "partnersWith", "快手"), ("快手", "partnersWith", "示例茶饮科技有限公司")} & facts
+    assert not [f for f in facts if "王某" in f]
+
+
+def test_a_passive_penalty_without_its_body_takes_the_body_named_last():
+    text = ("新京报　2025-08-21 08:45\n北京市市场监督管理局昨日通报了一批违法案件。其中，北京示例文化传媒有限公司和"
+            "北京样例网络科技有限公司因虚假宣传，分别被处以罚款86万元和30万元。")
+    _, events = facts_of(text)
+    fines = sorted((e[1]["penalizedParty"][0], int(e[3])) for e in events if e[0] == "Penalty")
+    assert fines == [("北京样例网络科技有限公司", 300000), ("北京示例文化传媒有限公司", 860000)]
+    assert all(e[1]["penalizingBody"] == ["北京市市场监督管理局"] for e in events if e[0] == "Penalty")
+
+
+def test_boards_codes_and_pending_listings():
+    text = ("【港股IPO快讯】2025年7月10日\n示例科技（股票代码：9683.HK）今日登陆港交所主板。"
+            "样例医疗（NYSE: YLMD）在纽交所挂牌上市。范例农品创业板IPO收到深交所第二轮审核问询函。")
+    facts, events = facts_of(text)
+    assert ("示例科技", "listedOn", "香港交易所") in facts
+    assert not [f for f in facts if "YLMD" in f or "9683.HK" in f or "范例农品" in f]
