@@ -513,8 +513,8 @@ class FrameFinder:
                             args = _arguments(masked, m.start(group), m.group(group), role, frames_spec[rule.frame], rule.bare)
                             roles.setdefault(role, []).extend(args)
                         for role, referent in rule.implicit:
-                            if getattr(referents, referent) is not None:
-                                roles[role] = [_argument(getattr(referents, referent))]
+                            if (said := getattr(referents, referent)) is not None:
+                                roles[role] = [_argument(said)]
                         if any(not v for v in roles.values()) or any(role not in roles for role, _ in rule.implicit):
                             continue
                         if not rule.attach and any(a.source == "bare" for v in roles.values() for a in v) and not any(
