@@ -131,7 +131,7 @@ def find_mentions(text: str) -> list[Mention]:
                 offset, name = offset + copula.end(), name[copula.end():]
             start = left.start() + offset
             found.append(Mention(start, start + len(name), name, names.class_of(name) or hint or UNKNOWN, None, "org"))
-    for m in cue_pattern("names", "described").finditer(text):
+    for m in names.described_pattern().finditer(text):
         name = m.group("name")
         if names.is_name(name) and not names.has_cut(name) and names.strip_edges(name) == name:
             cls = names.class_of(name)

@@ -46,6 +46,17 @@ def _cut_words(n: dict) -> set[str]:
     return set(n["verbs"]) | triggers
 
 
+@lru_cache(maxsize=None)
+def described_pattern() -> re.Pattern:
+    """A name after a describing noun and before what it does ("冷链物流企业霜驿物流本周一宣布")."""
+    n = cues()["names"]
+    def alternation(words): return "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
+    ends = [*n["verbs"], *n["trail_words"], *n["described_ends"]]
+    return re.compile(r"(?<=[\u4e00-\u9fffA-Za-z]{2})(?<!有限)(?<!责任)(?<!股份)"
+                      rf"(?P<noun>{alternation(n['described_nouns'])})(?!{alternation(d for d, _ in n['descriptors'])})"
+                      rf"(?P<name>[\u4e00-\u9fffA-Za-z0-9·]{{2,6}}?)(?={alternation(ends)})")
+
+
 def has_cut(text: str) -> bool:
     """Whether `text` holds a verb or function word, so cannot lie inside one name."""
     return _lists()["cut"].search(text) is not None

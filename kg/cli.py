@@ -126,7 +126,8 @@ def validate(data: Path) -> None:
 @click.argument("gold", type=click.Path(path_type=Path))
 @click.option("--data", default=DEFAULT_DATA, type=click.Path(path_type=Path), show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def evaluate(gold: Path, data: Path, as_json: bool) -> None:
+@click.option("--by-rule", is_flag=True, help="Also print the precision of each extraction rule.")
+def evaluate(gold: Path, data: Path, as_json: bool, by_rule: bool) -> None:
     """Precision, recall and F1 of a built graph against annotated facts (JSON Lines)."""
     from kg.evaluate import GoldError, evaluate as run, format_report
 
@@ -140,7 +141,7 @@ def evaluate(gold: Path, data: Path, as_json: bool) -> None:
         import json
         click.echo(json.dumps(report, ensure_ascii=False, indent=1))
     else:
-        click.echo(format_report(report))
+        click.echo(format_report(report, by_rule))
 
 
 @main.command()

@@ -93,14 +93,16 @@ def evaluate(kg: KnowledgeGraph, gold_path: Path) -> dict:
     for f in kg.facts():
         for doc in sorted({e["doc"] for e in f["evidence"] if e["doc"] in docs and in_scope(e)}):
             predicted.append({"doc": doc, "relation": f["relation"], "s": {f["subject"]}, "o": {f["object"]},
-                              "date": f["date"], "amount": None, "currency": None, "label": f"{f['subject_label']} -> {f['object_label']}"})
+                              "date": f["date"], "amount": None, "currency": None, "rules": _rules(f, doc),
+                              "label": f"{f['subject_label']} -> {f['object_label']}"})
     for ev in kg.events():
         if ev["status"] != "completed":
             continue  # planned, rumoured or denied: kept in the graph, but not a stated fact
         parts = {p["entity"] for p in ev["participants"]}
         for doc in sorted({e["doc"] for e in ev["evidence"] if e["doc"] in docs and in_scope(e)}):
             predicted.append({"doc": doc, "relation": ev["class"], "s": parts, "o": parts, "date": ev["date"],
-                              "amount": ev["amount"], "currency": ev["currency"], "label": ev["label"]})
+                              "amount": ev["amount"], "currency": ev["currency"], "rules": _rules(ev, doc),
+                              "label": ev["label"]})
 
     used: set[int] = set()
     scores = {r: {"tp": 0, "fp": 0, "fn": 0} for r in RELATIONS + EVENT_CLASSES}
@@ -148,10 +150,14 @@ def evaluate(kg: KnowledgeGraph, gold_path: Path) -> dict:
                 wrong_values.append({"doc": g["doc"], "relation": g["relation"], "fact": p["label"],
                                      "gold_amount": g["amount"], "amount": p["amount"], "currency": p["currency"]})
     false_positives = []
+    by_rule: dict[str, dict[str, int]] = defaultdict(lambda: {"tp": 0, "fp": 0})
     for i, p in enumerate(predicted):
+        for rule in p["rules"]:
+            by_rule[rule]["tp" if i in used else "fp"] += 1
         if i not in used:
             scores[p["relation"]]["fp"] += 1
-            false_positives.append({"doc": p["doc"], "relation": p["relation"], "fact": p["label"]})
+            false_positives.append({"doc": p["doc"], "relation": p["relation"], "fact": p["label"],
+                                    "rules": p["rules"]})
 
     def prf(c: dict) -> dict:
         p = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 0.0
@@ -165,10 +171,16 @@ def evaluate(kg: KnowledgeGraph, gold_path: Path) -> dict:
         "gold": str(gold_path), "documents": sorted(docs),
         "per_relation": {r: prf(c) for r, c in scores.items()},
         "relations": total(RELATIONS), "events": total(EVENT_CLASSES), "all": total(RELATIONS + EVENT_CLASSES),
+        "per_rule": {r: {**c, "precision": round(c["tp"] / (c["tp"] + c["fp"]), 3)} for r, c in sorted(by_rule.items())},
         "date_accuracy": {"correct": dates[0], "of": dates[1], "accuracy": round(dates[0] / dates[1], 3) if dates[1] else None},
         "amount_accuracy": {"correct": amounts[0], "of": amounts[1], "accuracy": round(amounts[0] / amounts[1], 3) if amounts[1] else None},
         "false_negatives": misses, "false_positives": false_positives, "wrong_values": wrong_values,
     }
+
+
+def _rules(fact: dict, doc: str) -> list[str]:
+    """The rules that found a fact or event in one document (a fact found twice counts for both)."""
+    return sorted({e["rule"] for e in fact["evidence"] if e["doc"] == doc})
 
 
 def _scope_checker(scopes: dict, gold_path: Path):
@@ -189,7 +201,7 @@ def _scope_checker(scopes: dict, gold_path: Path):
     return check
 
 
-def format_report(report: dict) -> str:
+def format_report(report: dict, by_rule: bool = False) -> str:
     lines = [f"gold: {report['gold']} ({len(report['documents'])} documents)", "",
              f"{'relation':<16}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>6}{'fn':>6}"]
     for name, c in report["per_relation"].items():
@@ -203,4 +215,7 @@ def format_report(report: dict) -> str:
     lines.append("")
     lines.append(f"dates right on matched facts: {d['correct']}/{d['of']}" + (f" = {d['accuracy']:.3f}" if d["of"] else ""))
     lines.append(f"amounts right on matched facts: {a['correct']}/{a['of']}" + (f" = {a['accuracy']:.3f}" if a["of"] else ""))
+    if by_rule:
+        lines += ["", f"{'rule':<40}{'P':>7}{'tp':>6}{'fp':>6}"]
+        lines += [f"{rule:<40}{c['precision']:>7.3f}{c['tp']:>6}{c['fp']:>6}" for rule, c in report["per_rule"].items()]
     return "\n".join(lines)
