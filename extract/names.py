@@ -52,7 +52,7 @@ def described_pattern() -> re.Pattern:
     n = cues()["names"]
     def alternation(words): return "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
     ends = [*n["verbs"], *n["trail_words"], *n["described_ends"]]
-    return re.compile(r"(?<=[\u4e00-\u9fffA-Za-z]{2})(?<!有限)(?<!责任)(?<!股份)"
+    return re.compile(r"(?<=[\u4e00-\u9fffA-Za-z]{2})(?<!有限)(?<!责任)(?<!股份)(?<![该本此这各其每])"
                       rf"(?P<noun>{alternation(n['described_nouns'])})(?!{alternation(d for d, _ in n['descriptors'])})"
                       rf"(?P<name>[\u4e00-\u9fffA-Za-z0-9·]{{2,6}}?)(?={alternation(ends)})")
 
