@@ -259,8 +259,17 @@ class Referents:
     listed: Mention | None = None  # the first listed company named: an announcement's 公司
     body: Mention | None = None  # the last government body named: what 该局 stands for
     speaker: Mention | None = None  # the last organisation whose officer speaks: "我们"
+    coded: Mention | None = None  # the company named with its stock code in this paragraph (a digest item)
+    _seen: int = 0
+
+    def begin(self, text: str, start: int) -> None:
+        """A sentence starts at `start`: a new paragraph forgets the last one's coded company."""
+        if "\n" in text[self._seen:start]:
+            self.coded = None
+        self._seen = start
 
     def update(self, local: list[Mention], text: str) -> None:
+        self.coded = next((m for m in reversed(local) if m.stock_code and m.source != "anaphor"), self.coded)
         self.body = next((m for m in reversed(local) if m.cls == "Regulator"), self.body)
         speaking = [m for m in local if m.cls in ACTOR_CLASSES and m.cls != "Person"
                     and m.source != "anaphor" and _speaker_title().match(text, m.end)]
@@ -277,7 +286,8 @@ def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], ant
     """Mentions of the sentence plus its anaphors (该公司, 其…), each standing for the
     previous sentence's topic under the anaphor's own offsets. In a chronicle, a left-out
     subject is the chronicle's subject; "我们" is the company whose officer speaks."""
-    subject, listed, body = referents.subject, referents.listed, referents.body
+    subject, body = referents.subject, referents.body
+    listed = referents.coded or referents.listed
     sentence = text[start:end]
     extra = []
     for m in pattern.finditer(sentence):
@@ -467,6 +477,7 @@ class FrameFinder:
                 mi += 1
             if si in doc._.repeated:
                 continue
+            referents.begin(text, start)
             local = []
             j = mi
             while j < len(mentions) and mentions[j].end <= end:

@@ -9,6 +9,7 @@ from extract.resources import cues, lexicon
 
 _ORG_TAIL = re.compile(r"^(.*?(?:股份有限公司|有限责任公司|有限公司|集团|控股)(?:股份有限公司|有限责任公司|有限公司|集团|控股)*)")
 _BAD = re.compile(r"^[一二三四五六七八九十两多数几]+(?:个|家|大|块|项|条)?(?:部委|部门|机构|企业|平台|公司|业务)|(?:性|然|速|断|极|步|力|效|面|时)地$|^(?:[.%％元轮年月日号]|[万亿](?:元|美元|港元|欧元|人民币|股|份|平|家|人|名|个|次|吨|件|单))|[0-9]+(?:年|月|日|%|％|万|亿|元|家|个|名|人|次|倍|款|项)|[<>{}=@#]|某|^(?:另一|这|该|一)家|[一二三四五六七八九十两几多]+(?:年|个月|天|家|个)$")  # 某: withheld
+_SUFFIX_ONLY = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团|控股|公司)+$")  # legal tails ("…控股集团|有限公司" is one name)
 _STOCK_CODE = re.compile(r"\d{4,6}(?:\.[A-Z]{1,2})?")  # "02593.HK" is a listing, not its company
 # heads after which a stem of kind words names a kind of thing, not one ("跨境直播频道")
 _KIND_HEAD = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团|公司|机构|频道|专区|栏目|App|APP|小程序|平台|商城)$")
@@ -140,7 +141,7 @@ def trim(span: str) -> tuple[str, int, str | None] | None:
     span = stripped
     # the name is what follows the last describing noun that leaves a name after it
     best = max(((end, w, c) for w, c in lists["descriptors"] if w in span for end in _ends(span, w)
-                if len(span) - end >= 2), default=None)
+                if len(span) - end >= 2 and not _SUFFIX_ONLY.match(span, end)), default=None)
     if best:
         end, _, hint = best
         offset, span = offset + end, span[end:]
@@ -182,6 +183,9 @@ def is_name(name: str) -> bool:
         return False  # "社交电商App" names a kind of app, not one
     if re.fullmatch(r"[A-Za-z]", name) or re.fullmatch(r"[\W\d_]+", name) or _STOCK_CODE.fullmatch(name):
         return False
+    stem = _SUFFIX_ONLY.sub("", name)
+    if stem != name and (not stem or stem in lists["generic"]):
+        return False  # "公司控股" in "成为公司控股子公司"
     tail = _KIND_HEAD.search(name)
     if tail and lists["kind_stem"].match(name[: tail.start()] or "-"):
         return False  # "零售集团", "直播频道": a kind of thing, not one
