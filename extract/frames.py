@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from extract import names
 from extract.amounts import all_money, parse_money
 from extract.dates import DateContext
-from extract.mentions import STOCK_CODE, chronicle_subject
+from extract.mentions import STOCK_CODE, chronicle_subject, local_bodies
 from extract.model import ACTOR_CLASSES, UNKNOWN, Argument, FrameMatch, Mention, doc_text
 from extract.resources import cues, rules
 
@@ -27,7 +27,7 @@ _MASK = re.compile(r"⟦(\d+)\|(\w+)⟧")
 _FREE = (r"(?<![0-9A-Za-z.])(?![万亿元轮年月日])(?:[^⟦⟧\s，。；！？,;!?：:、（）()《》“”\"「」【】%％的了在是和与及等将已于对被由把从向并或其该也以为]"
          r"|(?<=[A-Za-z]) (?=[A-Z])){2,24}")  # Latin names keep their spaces: "BlueHill Ventures"
 # (not a comma: "收购X，并与Y合作", "旗下的平台，Y则…" are no lists)
-_LIST_SEP = r"(?:、|和|及|以及|与|、以及)"
+_LIST_SEP = r"(?:、|和|及|以及|与|、以及| |　)"  # names spaced apart: a notice's issuers
 # a name found by shape at the start of a pattern begins after punctuation, a mention or a
 # function word, never inside a run of characters ("阅文收购新丽" holds no name "购新丽")
 _BOUNDARY = r"(?<![^\s，。；！？,;!?：:、（）()《》“”\"「」【】⟧的了在是和与及等将已于对被由把从向并或其该也为])"
@@ -322,6 +322,17 @@ def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], ant
     return sorted(local + extra, key=lambda x: x.start) if extra else local
 
 
+_ANNOUNCES = re.compile(r"[^。；！？\n]{0,24}?(?:发布|披露|发出)?公告")
+
+
+def _announcer(text: str, mentions: list[Mention]) -> Mention | None:
+    """Who an announcement's 公司 is: the company its lede names with a stock code, else the one
+    its lede says announces ("X（以下简称“Y”）昨晚发布公告")."""
+    lede = [m for m in mentions if m.start < _LEDE and m.cls in _TOPICAL and m.source != "anaphor"]
+    return next((m for m in lede if m.stock_code), None) or next(
+        (m for m in lede if _ANNOUNCES.match(text, m.end)), None)
+
+
 def _topic(frames: list[FrameMatch], local: list[Mention]) -> Mention | None:
     """What a sentence is about, for anaphors in the next one: the first argument of its
     first frame, else its first named actor."""
@@ -441,7 +452,7 @@ class FrameFinder:
         # pass reads the sentences that hold them again, with them as mentions
         learned = _learned_mentions(text, doc._.mentions, found)
         if learned:
-            doc._.mentions = sorted(doc._.mentions + learned, key=lambda m: m.start)
+            doc._.mentions = local_bodies(sorted(doc._.mentions + learned, key=lambda m: m.start))
             starts = [a for a, _ in doc._.sentences]
             again = {bisect.bisect_right(starts, m.start) - 1 for m in learned}
             # so are the sentences after them whose anaphors may now stand for another topic
@@ -470,7 +481,7 @@ class FrameFinder:
         # first (an announcement's 公司 is the announcer)
         referents = Referents(subject=next((m for m in mentions if m.name == chronicle), None) if chronicle else None,
                               # (in the lede: a comparable company's code further on is not the announcer's)
-                              listed=next((m for m in mentions if m.stock_code and m.start < _LEDE), None))
+                              listed=_announcer(text, mentions))
         mi = 0
         for si, (start, end) in enumerate(doc._.sentences):
             while mi < len(mentions) and mentions[mi].start < start:

@@ -89,6 +89,8 @@ def find_mentions(text: str) -> list[Mention]:
             name = m.group() + longer.group()
             cls = names.class_of(name)  # 美团优选: a platform of its own, of its parent's kind
             found.append(Mention(m.start(), longer.end(), name, entry["class"] if cls == UNKNOWN else cls, None, "org"))
+        elif entry["class"] == "Regulator" and text[m.start() - 1:m.start()] in _PLACE_ENDS:
+            continue  # "湖北省委网信办" is a province's office, not the national one
         else:
             found.append(Mention(m.start(), m.end(), m.group(), entry["class"], entry["zh"], "lexicon"))
     for m in _TITLE.finditer(text):
@@ -146,7 +148,24 @@ def find_mentions(text: str) -> list[Mention]:
         found.extend(_name_before(text, m.start(), "Company"))
     codes = [m.span() for m in _CODE_BRACKET.finditer(text)]  # "（NYSE: YULN）" names a ticker, not a company
     found = [m for m in found if not any(a <= m.start and m.end <= b for a, b in codes)]
-    return _attach_stock_codes(text, _typed_by_context(text, _non_overlapping(found)))
+    return _attach_stock_codes(text, local_bodies(_typed_by_context(text, _non_overlapping(found))))
+
+
+_PLACE_ENDS = ("省", "市", "区", "县", "委")
+
+
+def local_bodies(mentions: list[Mention]) -> list[Mention]:
+    """"省商务厅" after "湖北省商务厅" is that body: a body named without its place takes the
+    place of a body of the same name in the document."""
+    bodies = {m.name for m in mentions if m.cls == "Regulator" and not m.name.startswith(_PLACE_ENDS)}
+    out = []
+    for m in mentions:
+        if m.cls == "Regulator" and m.name.startswith(_PLACE_ENDS):
+            full = [b for b in bodies if b.endswith(m.name)]
+            if len(full) == 1:
+                m = Mention(m.start, m.end, full[0], m.cls, None, m.source, m.stock_code)
+        out.append(m)
+    return out
 
 
 def _typed_by_context(text: str, mentions: list[Mention]) -> list[Mention]:
