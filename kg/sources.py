@@ -110,22 +110,36 @@ class _TextExtractor(html.parser.HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self._skip = 0
+        self._links = 0  # depth inside <a>
+        self._items: list[tuple[int, bool]] = []  # open <li>: where its text starts, whether any is not a link
 
     def handle_starttag(self, tag: str, attrs) -> None:
         if tag in self.SKIP:
             self._skip += 1
+        elif tag == "a":
+            self._links += 1
         elif tag in self.BLOCKS:
             self.parts.append("\n")
+            if tag == "li":
+                self._items.append((len(self.parts), False))
 
     def handle_endtag(self, tag: str) -> None:
         if tag in self.SKIP and self._skip:
             self._skip -= 1
+        elif tag == "a" and self._links:
+            self._links -= 1
         elif tag in self.BLOCKS:
+            if tag == "li" and self._items:
+                start, own_text = self._items.pop()
+                if not own_text:  # a list item that is only a link: a related article's headline, a menu
+                    del self.parts[start:]
             self.parts.append("\n")
 
     def handle_data(self, data: str) -> None:
         if not self._skip:
             self.parts.append(data)
+            if not self._links and data.strip() and self._items:
+                self._items[-1] = (self._items[-1][0], True)
 
 
 def html_to_text(markup: str) -> str:
