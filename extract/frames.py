@@ -190,7 +190,7 @@ def _free(masked: Masked, start: int, text: str, role: str, frame: dict, bare: b
             and not re.search(r"\d", trimmed[0])
         at_clause_start = start + m.start() == 0 or masked.text[start + m.start() - 1] in _CLAUSE_START
         plausible = names.plausible(trimmed[0], trimmed[2]) or (exact and at_clause_start and role in SUBJECT_ROLES)
-        if not (plausible or (exact and bare)):
+        if not (plausible or (exact and bare)) or (not plausible and _in_cause(masked.text, start + m.start())):
             continue
         name, offset, hint = trimmed
         wanted = frame["roles"][role]
@@ -206,6 +206,15 @@ def _free(masked: Masked, start: int, text: str, role: str, frame: dict, bare: b
         out.append(Argument(name, cls, None, doc_start, doc_start + len(name), "shape" if plausible else "bare",
                             typed=typed))
     return out
+
+
+_CAUSE = re.compile(r"(?:因|由于|因为)[^，。；！？]*$")
+
+
+def _in_cause(text: str, at: int) -> bool:
+    """Whether `at` lies in a clause of cause ("因…使用未经证实的功效宣称，被处以罚款"): what
+    stands there is the reason, not a party."""
+    return _CAUSE.search(text, max(0, at - 40), at) is not None
 
 
 def _learned_mentions(text: str, mentions: list[Mention], frames: list[FrameMatch]) -> list[Mention]:

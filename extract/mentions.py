@@ -157,11 +157,12 @@ _PLACE_ENDS = ("省", "市", "区", "县", "委")
 def local_bodies(mentions: list[Mention]) -> list[Mention]:
     """"省商务厅" after "湖北省商务厅" is that body: a body named without its place takes the
     place of a body of the same name in the document."""
+    def short(name: str) -> str: return name.replace("监督管理", "监管")  # 市场监管局 = 市场监督管理局
     bodies = {m.name for m in mentions if m.cls == "Regulator" and not m.name.startswith(_PLACE_ENDS)}
     out = []
     for m in mentions:
         if m.cls == "Regulator" and m.name.startswith(_PLACE_ENDS):
-            full = [b for b in bodies if b.endswith(m.name)]
+            full = [b for b in bodies if short(b).endswith(short(m.name))]
             if len(full) == 1:
                 m = Mention(m.start, m.end, full[0], m.cls, None, m.source, m.stock_code)
         out.append(m)
