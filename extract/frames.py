@@ -48,6 +48,7 @@ _DONE = re.compile(r"(?:正式)?(?:完成|交割|落地|上线|生效|获批|办
 _OWNED = re.compile(r"旗下(?:的)?[^，。；！？⟦⟧“”]{0,10}")
 _REFERS_BACK = re.compile(r"此次|本次|本轮|该笔|这笔|交易")
 _TOPICAL = ACTOR_CLASSES + (UNKNOWN,)  # what a left-out subject can stand for
+_NOT_COMPANIES = ("Investor", "Regulator", "Exchange")  # what "公司" never stands for
 _CLAUSE_START = "，。；！？,;!?：:\n "
 _FIRST_PERSON = ("我们", "我司", "本公司", "我公司")
 _LEDE = 200  # characters of a document's opening: where an announcement names its issuer
@@ -269,6 +270,7 @@ class Referents:
     body: Mention | None = None  # the last government body named: what 该局 stands for
     speaker: Mention | None = None  # the last organisation whose officer speaks: "我们"
     coded: Mention | None = None  # the company named with its stock code in this paragraph (a digest item)
+    company: Mention | None = None  # the last sentence's first company: what "公司" means when the topic is a fund
     _seen: int = 0
 
     def begin(self, text: str, start: int) -> None:
@@ -278,6 +280,8 @@ class Referents:
         self._seen = start
 
     def update(self, local: list[Mention], text: str) -> None:
+        self.company = next((m for m in local if m.cls in _TOPICAL and m.cls not in _NOT_COMPANIES
+                             and m.cls != UNKNOWN), self.company)
         self.coded = next((m for m in reversed(local) if m.stock_code and m.source != "anaphor"), self.coded)
         self.body = next((m for m in reversed(local) if m.cls == "Regulator"), self.body)
         speaking = [m for m in local if m.cls in ACTOR_CLASSES and m.cls != "Person"
@@ -316,7 +320,8 @@ def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], ant
             ref = (named[-1] if m.group() == "后者" else named[0]) if named else None
         elif m.group() in ("公司", "其") and (a == start or text[a - 1] in _CLAUSE_START):
             # the actor opening the nearest clause before it ("…】X（603528.SH）公告，公司以…")
-            heads = [x for x in named if x.start == start or text[x.start - 1] in _CLAUSE_START + "】"]
+            heads = [x for x in named if (x.start == start or text[x.start - 1] in _CLAUSE_START + "】")
+                     and (m.group() == "其" or x.cls not in _NOT_COMPANIES)]  # 公司 is no fund ("，峦石资本跟投；公司…")
             ref = heads[-1] if heads else (subject or listed if m.group() == "公司" else None) or opener or antecedent
         elif m.group() == "公司":  # "成为公司的控股子公司": the company the document is about
             ref = subject or listed or antecedent
@@ -325,6 +330,8 @@ def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], ant
         else:
             ref = opener if (opener is not None and a == b) else \
                 subject if (a == b and subject is not None) else antecedent
+        if m.group() == "公司" and ref is not None and ref.cls in _NOT_COMPANIES:
+            ref = referents.company or ref  # "…，峦石资本跟投；2023年12月，公司完成…"
         if ref is None:
             continue
         extra.append(Mention(a, b, ref.name, ref.cls, ref.key, "anaphor", ref.stock_code))
@@ -349,13 +356,13 @@ def _topic(frames: list[FrameMatch], local: list[Mention]) -> Mention | None:
         # the company the frame is about comes before its investors, regulators and parents
         for role in sorted(f.roles, key=lambda r: r not in _TOPIC_ROLES):
             a = f.roles[role][0]
-            if a.cls in _TOPICAL and (role in _TOPIC_ROLES or a.cls not in ("Regulator", "Investor", "Exchange")):
+            if a.cls in _TOPICAL and (role in _TOPIC_ROLES or a.cls not in _NOT_COMPANIES):
                 return Mention(a.start, a.end, a.name, a.cls, a.key, a.source, a.stock_code)
     if any(m.source == "anaphor" for m in local):
         return None  # the sentence is still about the previous topic
     # a regulator is what a sentence is about only when it names no other actor
     topical = [m for m in local if m.cls in _TOPICAL and not (m.source == "quoted" and m.cls == UNKNOWN)]
-    return next((m for m in topical if m.cls != "Regulator"), topical[0] if topical else None)
+    return next((m for m in topical if m.cls not in _NOT_COMPANIES), topical[0] if topical else None)
 
 
 def _money(spec: dict, sentence_rest: str, scope: str, following: str):
