@@ -148,7 +148,19 @@ def find_mentions(text: str) -> list[Mention]:
         found.extend(_name_before(text, m.start(), "Company"))
     codes = [m.span() for m in _CODE_BRACKET.finditer(text)]  # "（NYSE: YULN）" names a ticker, not a company
     found = [m for m in found if not any(a <= m.start and m.end <= b for a, b in codes)]
-    return _attach_stock_codes(text, local_bodies(_typed_by_context(text, _non_overlapping(found))))
+    return _attach_stock_codes(text, local_bodies(_boards_joined(_typed_by_context(text, _non_overlapping(found)))))
+
+
+def _boards_joined(mentions: list[Mention]) -> list[Mention]:
+    """"深圳证券交易所创业板": a board right after its exchange is part of that one name."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev and prev.cls == m.cls == "Exchange" and prev.end == m.start and m.name.endswith("板"):
+            out[-1] = Mention(prev.start, m.end, prev.name, prev.cls, prev.key, prev.source, prev.stock_code)
+        else:
+            out.append(m)
+    return out
 
 
 _PLACE_ENDS = ("省", "市", "区", "县", "委")

@@ -145,6 +145,8 @@ def trim(span: str) -> tuple[str, int, str | None] | None:
     if best:
         end, _, hint = best
         offset, span = offset + end, span[end:]
+        stripped = strip_edges(span)  # "投资方|为|芥子天使基金"
+        offset, span = offset + max(span.find(stripped), 0), stripped
     m = _ORG_TAIL.match(span)
     if m:
         span = m.group(1)
