@@ -31,6 +31,9 @@ def test_scores_per_relation(tmp_path: Path):
     assert rel["investedIn"]["tp"] == 1 and rel["FundingRound"]["tp"] == 1
     assert rel["listedOn"] == {**rel["listedOn"], "tp": 0, "fp": 1, "fn": 1}
     assert report["date_accuracy"]["accuracy"] == 1.0 and report["amount_accuracy"]["accuracy"] == 1.0
+    # each rule's precision: the listing rule found one fact and one event the gold does not hold
+    listing = [c for rule, c in report["per_rule"].items() if rule.startswith("listing.")]
+    assert listing and sum(c["fp"] for c in listing) == 2 and sum(c["tp"] for c in listing) == 0
 
 
 def test_dev_set_bar(corpus_out: Path):

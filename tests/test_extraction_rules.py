@@ -310,3 +310,53 @@ def test_boards_codes_and_pending_listings():
     facts, events = facts_of(text)
     assert ("示例科技", "listedOn", "香港交易所") in facts
     assert not [f for f in facts if "YLMD" in f or "9683.HK" in f or "范例农品" in f]
+
+
+def test_described_names_and_the_announcer_of_a_digest_item():
+    text = ("1. 茶饮品牌示例茶完成5000万元A轮融资。\n"
+            "2. 冷链物流企业样例冷运本周一宣布，已完成对华东冷链仓储运营商示范仓储的全资收购。\n"
+            "3. 示例控股（01234.HK）公告，已完成收购测试医疗器械有限公司全部股权。完成后，测试医疗器械有限公司成为公司的全资附属公司。")
+    facts, _ = facts_of(text)
+    assert ("样例冷运", "acquired", "示范仓储") in facts
+    assert not [f for f in facts if f[0] == "示例茶" and f[1] == "acquired"]
+    assert ("测试医疗器械有限公司", "subsidiaryOf", "示例控股") in facts
+
+
+def test_provincial_bodies_are_their_own_and_keep_their_place():
+    text = ("福建省市场监督管理局 福建省商务厅 中共福建省委网信办关于印发《福建省示例经营指引（试行）》的通知\n"
+            "日前，湖北省商务厅、湖北省委网信办联合印发《湖北省示例行动方案》。"
+            "下一步，省商务厅将会同相关部门研究制定《湖北省示例认定办法》。")
+    facts, events = facts_of(text)
+    issuers = {f[0] for f in facts if f[1] == "issued"}
+    assert {"福建省市场监督管理局", "福建省商务厅", "中共福建省委网信办", "湖北省商务厅", "湖北省委网信办"} <= issuers
+    assert "国家互联网信息办公室" not in issuers
+    assert not [f for f in facts if f[2] == "湖北省示例认定办法"]  # planned
+
+
+def test_a_name_in_a_clause_of_cause_is_no_party():
+    text = "示例股份公告称，全资子公司于11月18日收到苏州市吴中区市场监督管理局的处罚决定书，因在直播中使用未经证实的功效宣称，被处以罚款35万元。"
+    facts, _ = facts_of(text)
+    assert not [f for f in facts if f[2] == "功效宣称"]
+
+
+def test_company_never_stands_for_a_fund():
+    text = ("招股书显示，示例科技2019年获得甲乙资本2000万元A轮投资；2021年3月完成由丙丁创投领投的B轮融资，甲乙资本跟投；"
+            "2023年12月，公司完成Pre-IPO轮融资，戊己资本独家投资。")
+    facts, _ = facts_of(text)
+    assert ("戊己资本", "investedIn", "示例科技") in facts
+    assert not [f for f in facts if f[2] in ("丙丁创投", "甲乙资本", "Pre-IPO")]
+
+
+def test_timeline_dated_with_dots_and_boards_joined_to_their_exchange():
+    text = ("示例食品发展历程\n2020.08　携手天猫、京东发起“示例溯源计划”。\n"
+            "2023.05.18　在深圳证券交易所创业板上市。\n2024.03　推出子品牌“示小品”。")
+    facts, _ = facts_of(text)
+    assert ("示例食品", "partnersWith", "天猫") in facts or ("天猫", "partnersWith", "示例食品") in facts
+    assert ("示例食品", "listedOn", "深圳证券交易所") in facts
+    assert ("示小品", "subsidiaryOf", "示例食品") in facts
+
+
+def test_a_party_described_as_a_subsidiary():
+    text = "经查，当事人系江苏示例控股集团有限公司的控股子公司。"
+    facts, _ = facts_of(text)
+    assert not [f for f in facts if f[2] in ("有限公司", "公司控股")]

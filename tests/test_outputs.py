@@ -108,3 +108,10 @@ def test_jsonld_loads_to_the_same_graph(corpus_out: Path):
     _, union = _union(corpus_out / "sekg.jsonld", "json-ld")
     ttl = Graph().parse(corpus_out / "sekg.ttl", format="turtle")
     assert len(union) == len(ttl) and isomorphic(union, ttl)
+
+
+def test_html_list_items_that_are_only_links_are_navigation():
+    from kg.sources import html_to_text
+
+    text = html_to_text("<p>正文。</p><ul><li><a href='/a'>甲公司完成B轮融资</a></li><li>第一条 <a>链接</a></li></ul>")
+    assert "甲公司" not in text and "第一条 链接" in text
