@@ -22,7 +22,9 @@ _MONTH_DAY = r"(?P<m>1[0-2]|0?[1-9])\s*月\s*(?:(?P<d>3[01]|[12]\d|0?[1-9])\s*[�
 _YEAR_WORD = "今年|去年|前年|明年|同年|当年|次年"
 # words that name a month or a day relative to the document's date or the date before
 _REL_WORDS = ("(?:本|上)?(?:周|星期)[一二三四五六日天]|次月|上个?月|本月初|本月|当月|同月|今日|今天|今晚|昨日|昨天|昨晚|前日|前天"
-              "|当天|当晚|同日|同期|当日|次日|翌日|近日|日前|近期|本周|上周")
+              "|当天|当晚|同日|同期|当日|次日|翌日|近日|日前|近期|本周|上周"
+              # at the meeting or ceremony the text just dated: its day ("今日…举办大会。会上，…")
+              "|(?:(?<=^)|(?<=[。！？\n]))(?:大会|发布会|签约仪式|仪式|会议|活动|会)(?:上|现场)(?=[，,])")
 # words that keep the month only
 _VAGUE = ("本月", "本月初", "当月", "近日", "日前", "近期", "本周")
 # a day without its month, in news of the dateline's month: "记者15日获悉", "已于本月10日完成"
@@ -175,7 +177,7 @@ class DateContext:
             return When(last.year, last.month)
         if word == "同期" and last:
             return last
-        if word in ("同日", "当天", "当日", "当晚", "次日", "翌日"):
+        if word in ("同日", "当天", "当日", "当晚", "次日", "翌日") or word.endswith(("上", "现场")):
             # the last day named before; a year or month alone is no day to be on, but after
             # a vague "近日" the same day is as vague
             if self._vague_last:

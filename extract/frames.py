@@ -20,7 +20,7 @@ from extract.amounts import all_money, parse_money
 from extract.dates import DateContext
 from extract.mentions import STOCK_CODE, chronicle_subject, local_bodies
 from extract.model import ACTOR_CLASSES, UNKNOWN, Argument, FrameMatch, Mention, doc_text
-from extract.resources import cues, rules
+from extract.resources import cue_pattern, cues, rules
 
 _SLOT = re.compile(r"\{([a-zA-Z]+)(\+?)\}")
 _MASK = re.compile(r"⟦(\d+)\|(\w+)⟧")
@@ -121,7 +121,10 @@ class Masked:
     def __init__(self, text: str, start: int, end: int, mentions: list[Mention]):
         parts, self.pieces, self.mentions = [], [], mentions
         cursor, length = start, 0
+        declaration = cue_pattern("names", "alias_declaration")
         for i, m in enumerate(mentions):
+            if m.start < cursor:
+                continue  # inside the alias declaration of the name before it
             if cursor < m.start:
                 parts.append(text[cursor:m.start])
                 self.pieces.append((length, cursor, m.start - cursor))
@@ -133,6 +136,8 @@ class Masked:
             if m.stock_code:  # the code in brackets after a name belongs to its mask
                 code = STOCK_CODE.match(text, cursor, end)
                 cursor = code.end() if code else cursor
+            if m.cls != "Document" and (alias := declaration.match(text, cursor, end)):
+                cursor = alias.end()  # "X（以下简称“Y”）" is one slot
         if cursor < end:
             parts.append(text[cursor:end])
             self.pieces.append((length, cursor, end - cursor))
