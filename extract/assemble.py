@@ -55,6 +55,7 @@ class Resolver:
     def __init__(self) -> None:
         self.entities: dict[str, Entity] = {}
         self._aliases: dict[str, tuple[str, str]] = {}  # declared short name's key -> (full name's key, full name)
+        self._declared: dict[str, set[str]] = defaultdict(set)  # full name's key -> short names declared for it
         self._votes: dict[str, Counter] = defaultdict(Counter)
         self._surface: dict[str, Counter] = defaultdict(Counter)
 
@@ -75,6 +76,7 @@ class Resolver:
             self._add(key, arg.name, arg.cls, None, 2 if arg.typed else 1)
             if full_name:
                 self.entities[key].names.add(full_name)
+            self.entities[key].names.update(self._declared.get(full_key, ()))
         if arg.stock_code:
             self.entities[key].stock_codes.add(arg.stock_code)
         return key
@@ -90,6 +92,7 @@ class Resolver:
             long_key, short_key = names.normal_key(m.name), names.normal_key(short)
             if short_key != long_key and short_key not in index and m.name not in index:
                 self._aliases.setdefault(short_key, (long_key, m.name))
+                self._declared[long_key].add(short)
         # a short name, after a legal name, that is the legal name less its trade words
         # ("冰川冷链" for "宁波冰川冷链物流有限公司") refers back to that company
         legal: dict[str, tuple[str, int]] = {}
