@@ -147,7 +147,9 @@ def find_mentions(text: str) -> list[Mention]:
     for m in _CODE_AHEAD.finditer(text):
         found.extend(_name_before(text, m.start(), "Company"))
     codes = [m.span() for m in _CODE_BRACKET.finditer(text)]  # "（NYSE: YULN）" names a ticker, not a company
-    found = [m for m in found if not any(a <= m.start and m.end <= b for a, b in codes)]
+    # "新浪科技讯 4月19日消息": the outlet a story comes from is no actor in it
+    found = [m for m in found if not any(a <= m.start and m.end <= b for a, b in codes)
+             and not (text.startswith("讯", m.end) and m.cls != "Regulator")]
     return _attach_stock_codes(text, local_bodies(_boards_joined(_typed_by_context(text, _non_overlapping(found)))))
 
 
