@@ -56,6 +56,8 @@ TIMESTAMP = re.compile(rf"^[ \t\u3000]*(?:{_STAMP}(?:[ \t\u3000]+[^\s，。；�
                        rf"|^[ \t\u3000]*[（(][^\n（()）]{{0,40}}?{_STAMP}[^\n（()）]{{0,40}}[）)][ \t\u3000]*$)", re.M)
 # a line that is only a year heads the timeline entries below it ("2020年" / "5月，…")
 YEAR_HEADING = re.compile(r"^[ \t\u3000]*((?:19|20)\d\d)[ \t]*年?[ \t\u3000]*$", re.M)
+# a text that declares the year of its bare months: "文中月份均指2025年", "以下日期均为2024年"
+DECLARED_YEAR = re.compile(r"(?:文中|本文|下文|以下|下列)[^。\n]{0,6}?(?:月份|日期|时间)均(?:指|为|系)((?:19|20)\d\d)年")
 # a news item opening with its full date: "2023年3月5日，…" dates the document
 OPENING_DATE = re.compile(r"((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日")
 
@@ -91,6 +93,9 @@ class DateContext:
         self.text = text
         self._blocks = _timestamp_blocks(text)
         self._headings = [(m.start(), int(m.group(1))) for m in YEAR_HEADING.finditer(text)]
+        # "文中月份均指2025年": the year the text says its bare months are in
+        self._headings += [(m.end(), int(m.group(1))) for m in DECLARED_YEAR.finditer(text)]
+        self._headings.sort()
         self.mentions: list[DateMention] = []
         self._line_year: dict[int, int] = {}  # line start -> last explicit year seen on it
         self._entry: When | None = None  # the last date that opened a line (a timeline entry)
