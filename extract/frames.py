@@ -225,8 +225,9 @@ def _in_cause(text: str, at: int) -> bool:
 
 
 def _learned_mentions(text: str, mentions: list[Mention], frames: list[FrameMatch]) -> list[Mention]:
-    """Every occurrence, outside known mentions, of the names frames found by shape."""
-    names_found: dict[str, str] = {}
+    """Every occurrence, outside known mentions, of the names frames found by shape, and of
+    the names a describing noun introduced ("运营商绿骁运力…。绿骁运力还…")."""
+    names_found: dict[str, str] = {m.name: m.cls for m in mentions if m.source == "described"}
     for f in frames:
         for args in f.roles.values():
             for a in args:
