@@ -225,9 +225,8 @@ def _in_cause(text: str, at: int) -> bool:
 
 
 def _learned_mentions(text: str, mentions: list[Mention], frames: list[FrameMatch]) -> list[Mention]:
-    """Every occurrence, outside known mentions, of the names frames found by shape, and of
-    the names a describing noun introduced ("运营商绿骁运力…。绿骁运力还…")."""
-    names_found: dict[str, str] = {m.name: m.cls for m in mentions if m.source == "described"}
+    """Every occurrence, outside known mentions, of the names frames found by shape."""
+    names_found: dict[str, str] = {}
     for f in frames:
         for args in f.roles.values():
             for a in args:
@@ -307,7 +306,6 @@ def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], ant
     previous sentence's topic under the anaphor's own offsets. In a chronicle, a left-out
     subject is the chronicle's subject; "我们" is the company whose officer speaks."""
     subject, body = referents.subject, referents.body
-    listed = referents.coded or referents.listed
     sentence = text[start:end]
     extra = []
     for m in pattern.finditer(sentence):
@@ -319,6 +317,8 @@ def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], ant
         # so is a bare 公司 there ("X公告，公司以…收购"); 该公司 points back past the sentence;
         # 后者 and 前者 are the last and the first actor named before them
         named = [x for x in local if x.end <= a and x.cls in _TOPICAL and x.source != "anaphor"]
+        # the company this paragraph names with its stock code, even earlier in this sentence
+        listed = next((x for x in reversed(named) if x.stock_code), None) or referents.coded or referents.listed
         if m.group() in _FIRST_PERSON:
             ref = referents.speaker
         elif m.group() == "该局":  # the body named last

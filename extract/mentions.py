@@ -150,7 +150,26 @@ def find_mentions(text: str) -> list[Mention]:
     # "新浪科技讯 4月19日消息": the outlet a story comes from is no actor in it
     found = [m for m in found if not any(a <= m.start and m.end <= b for a, b in codes)
              and not (text.startswith("讯", m.end) and m.cls != "Regulator")]
+    found += _recurrences(text, found)
     return _attach_stock_codes(text, local_bodies(_boards_joined(_typed_by_context(text, _non_overlapping(found)))))
+
+
+def _recurrences(text: str, found: list[Mention]) -> list[Mention]:
+    """Names a cue found once, wherever else they stand: the name a describing noun or a stock
+    code introduced ("矽澜微电子（688617.SH）" and the headline's "矽澜微电子"), and a legal name's
+    short form ("晟芯半导体" after "深圳晟芯半导体有限公司")."""
+    recurring: dict[str, str] = {}
+    for m in found:
+        if m.source == "described" or (m.cls != "Document" and STOCK_CODE.match(text, m.end, m.end + 30)):
+            recurring.setdefault(m.name, m.cls)
+        elif m.source == "org" and names.has_legal_suffix(m.name):
+            short = names.normal_key(m.name)
+            if short != m.name.lower() and len(short) >= 3 and short[0] >= "\u4e00" and names.is_name(short):
+                recurring.setdefault(short, m.cls)
+    out = []
+    for name, cls in recurring.items():
+        out += [Mention(m.start(), m.end(), name, cls, None, "org") for m in re.finditer(re.escape(name), text)]
+    return out
 
 
 def _boards_joined(mentions: list[Mention]) -> list[Mention]:
