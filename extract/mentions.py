@@ -158,12 +158,17 @@ def find_mentions(text: str) -> list[Mention]:
 
 def _recurrences(text: str, found: list[Mention]) -> list[Mention]:
     """Names a cue found once, wherever else they stand: the name a describing noun or a stock
-    code introduced ("矽澜微电子（688617.SH）" and the headline's "矽澜微电子"), and a legal name's
-    short form ("晟芯半导体" after "深圳晟芯半导体有限公司")."""
+    code introduced ("矽澜微电子（688617.SH）" and the headline's "矽澜微电子"), a declared short
+    name, and a legal name's short form ("晟芯半导体" after "深圳晟芯半导体有限公司")."""
     recurring: dict[str, str] = {}
+    declaration = cue_pattern("names", "alias_declaration")
     for m in found:
-        if m.source == "described" or (m.cls != "Document" and STOCK_CODE.match(text, m.end, m.end + 30)):
+        if m.cls == "Document":
+            continue
+        if m.source == "described" or STOCK_CODE.match(text, m.end, m.end + 30):
             recurring.setdefault(m.name, m.cls)
+        if (alias := declaration.match(text, m.end)) and names.is_name(short := alias.group("short").strip()):
+            recurring.setdefault(short, m.cls)  # "苏州颐霁医疗科技股份有限公司（简称“颐霁医疗”）"
         elif m.source == "org" and names.has_legal_suffix(m.name):
             short = names.normal_key(m.name)
             if short != m.name.lower() and len(short) >= 3 and short[0] >= "\u4e00" and names.is_name(short):
