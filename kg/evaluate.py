@@ -108,6 +108,7 @@ def evaluate(kg: KnowledgeGraph, gold_path: Path) -> dict:
     scores = {r: {"tp": 0, "fp": 0, "fn": 0} for r in RELATIONS + EVENT_CLASSES}
     dates, amounts = [0, 0], [0, 0]
     misses, wrong_values = [], []
+    missed: list[tuple[str, str, set, set, bool]] = []  # (doc, relation, subjects, objects, a name the graph lacks)
     def agreement(g: dict, p: dict) -> int:
         """How many of date and amount agree: among predictions that match a gold item, the
         evaluator takes the one that agrees most (two rounds of one company)."""
@@ -131,6 +132,7 @@ def evaluate(kg: KnowledgeGraph, gold_path: Path) -> dict:
         if hit is None:
             scores[g["relation"]]["fn"] += 1
             misses.append({k: g.get(k) for k in ("doc", "relation", "subject", "object", "evidence")})
+            missed.append((g["doc"], g["relation"], s_iris, o_iris, not s_iris or (bool(g.get("object")) and not o_iris)))
             continue
         used.add(hit)
         scores[g["relation"]]["tp"] += 1
@@ -151,10 +153,13 @@ def evaluate(kg: KnowledgeGraph, gold_path: Path) -> dict:
                                      "gold_amount": g["amount"], "amount": p["amount"], "currency": p["currency"]})
     false_positives = []
     by_rule: dict[str, dict[str, int]] = defaultdict(lambda: {"tp": 0, "fp": 0})
+    half_matches = 0
     for i, p in enumerate(predicted):
         for rule in p["rules"]:
             by_rule[rule]["tp" if i in used else "fp"] += 1
         if i not in used:
+            half_matches += any(d == p["doc"] and r == p["relation"] and (s_ & p["s"] or o_ & p["o"])
+                                for d, r, s_, o_, _ in missed)
             scores[p["relation"]]["fp"] += 1
             false_positives.append({"doc": p["doc"], "relation": p["relation"], "fact": p["label"],
                                     "rules": p["rules"]})
@@ -171,6 +176,10 @@ def evaluate(kg: KnowledgeGraph, gold_path: Path) -> dict:
         "gold": str(gold_path), "documents": sorted(docs),
         "per_relation": {r: prf(c) for r, c in scores.items()},
         "relations": total(RELATIONS), "events": total(EVENT_CLASSES), "all": total(RELATIONS + EVENT_CLASSES),
+        # what kind the errors are: a wrong fact that shares an argument with a missed one (a wrong
+        # role or name), and a missed fact whose actor the graph does not know at all
+        "error_kinds": {"fp_sharing_an_argument_with_a_miss": half_matches,
+                        "fn_with_an_actor_not_in_the_graph": sum(m[4] for m in missed)},
         "per_rule": {r: {**c, "precision": round(c["tp"] / (c["tp"] + c["fp"]), 3)} for r, c in sorted(by_rule.items())},
         "date_accuracy": {"correct": dates[0], "of": dates[1], "accuracy": round(dates[0] / dates[1], 3) if dates[1] else None},
         "amount_accuracy": {"correct": amounts[0], "of": amounts[1], "accuracy": round(amounts[0] / amounts[1], 3) if amounts[1] else None},
@@ -215,6 +224,9 @@ def format_report(report: dict, by_rule: bool = False) -> str:
     lines.append("")
     lines.append(f"dates right on matched facts: {d['correct']}/{d['of']}" + (f" = {d['accuracy']:.3f}" if d["of"] else ""))
     lines.append(f"amounts right on matched facts: {a['correct']}/{a['of']}" + (f" = {a['accuracy']:.3f}" if a["of"] else ""))
+    k = report["error_kinds"]
+    lines.append(f"false positives sharing an argument with a missed fact: {k['fp_sharing_an_argument_with_a_miss']}"
+                 f"; misses whose actor is not in the graph: {k['fn_with_an_actor_not_in_the_graph']}")
     if by_rule:
         lines += ["", f"{'rule':<40}{'P':>7}{'tp':>6}{'fp':>6}"]
         lines += [f"{rule:<40}{c['precision']:>7.3f}{c['tp']:>6}{c['fp']:>6}" for rule, c in report["per_rule"].items()]
