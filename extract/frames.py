@@ -200,6 +200,8 @@ def _free(masked: Masked, start: int, text: str, role: str, frame: dict, bare: b
         if not (plausible or (exact and bare)) or (not plausible and _in_cause(masked.text, start + m.start())):
             continue
         name, offset, hint = trimmed
+        if masked.text.startswith("旗下", start + m.start() + offset + len(name)):
+            continue  # "X旗下的Y完成…": the owner takes no part
         wanted = frame["roles"][role]
         cls = names.class_of(name)
         typed = cls != UNKNOWN or hint is not None

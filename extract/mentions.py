@@ -140,7 +140,7 @@ def find_mentions(text: str) -> list[Mention]:
         if names.is_name(name) and not names.has_cut(name) and names.strip_edges(name) == name:
             cls = names.class_of(name)
             found.append(Mention(m.start("name"), m.end("name"), name,
-                                 names.descriptor_class(m.group("noun")) if cls == UNKNOWN else cls, None, "described"))
+                                 (names.descriptor_class(m.group("noun")) or UNKNOWN) if cls == UNKNOWN else cls, None, "described"))
     subject = chronicle_subject(text)
     if subject:  # the actor a chronicle is about is a name wherever it stands
         for m in re.finditer(re.escape(subject), text):
