@@ -25,7 +25,7 @@ _CODE_BRACKET = re.compile(r"[（(][^（()）\n]{0,14}?(?:(?:NYSE|NASDAQ|Nasdaq|
 # (a legal name may hold its place in brackets: "汐品国际（新加坡）有限公司", "菡星（上海）信息技术有限公司")
 _NAME_RUN = re.compile(r"[A-Za-z0-9\u4e00-\u9fff]{2,}(?:[（(][\u4e00-\u9fff]{2,3}[）)][A-Za-z0-9\u4e00-\u9fff]{0,6})?$")
 # where a listed company's stock code follows its name: "万象零售（603528.SH）"
-_CODE_AHEAD = re.compile(r"(?=[（(]\s*(?:(?:股票)?代码[:：]?\s*)?(?:(?:NYSE|NASDAQ|HK|SH|SZ)[:：]\s*[A-Z0-9]+|\d{4,6}\.(?:HK|SH|SZ|BJ)|[036]\d{5})\s*[)）])")
+_CODE_AHEAD = re.compile(r"(?=[（(]\s*(?:(?:股票)?代码[:：]?\s*)?(?:(?:NYSE|NASDAQ|HK|SH|SZ)[:：]\s*[A-Z0-9]+|\d{4,6}\.(?:HK|SH|SZ|BJ)|[0-9]\d{5}|0\d{4})\s*[)）])")
 _SOURCE_RANK = {"lexicon": 0, "title": 1, "body": 2, "quoted": 3, "org": 4, "latin": 5, "described": 6}
 
 
