@@ -205,11 +205,14 @@ class DateContext:
         if word in ("昨日", "昨天", "昨晚", "前日", "前天"):
             return _shift(ref, -1 if word[0] == "昨" else -2)
         if word[-1] in "一二三四五六日天" and ("周" in word or "星期" in word):
-            # a weekday: the latest one on or before the dateline ("周二"), or in the week
-            # before it ("上周三")
+            # a weekday: the latest one on or before the dateline ("周二"), or that day of the
+            # calendar week before the dateline's ("上周五" in news of a Monday is three days back)
             day = datetime.date(ref.year, ref.month, ref.day)
-            back = (day.weekday() - "一二三四五六日".index(word[-1].replace("天", "日"))) % 7
-            then = day - datetime.timedelta(days=back + (7 if word.startswith("上") else 0))
+            index = "一二三四五六日".index(word[-1].replace("天", "日"))
+            if word.startswith("上"):
+                then = day - datetime.timedelta(days=day.weekday() + 7 - index)
+            else:
+                then = day - datetime.timedelta(days=(day.weekday() - index) % 7)
             return When(then.year, then.month, then.day)
         return None
 
