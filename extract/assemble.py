@@ -81,6 +81,12 @@ class Resolver:
             self.entities[key].stock_codes.add(arg.stock_code)
         return key
 
+    def resolve_apart(self, arg: Argument) -> str:
+        """The entity of exactly this surface name, not of the names it shares a key with."""
+        key = "new:=" + re.sub(r"\s+", "", arg.name)
+        self._add(key, arg.name, arg.cls, None)
+        return key
+
     def learn_aliases(self, text: str, mentions: list[Mention]) -> None:
         """Names declared as another name of the actor just named: "X（下称“Y”）", "X（Y）"."""
         declaration = cue_pattern("names", "alias_declaration")
@@ -163,6 +169,10 @@ def assemble(docs: list[DocumentExtraction]) -> Extraction:
                     continue
                 frame.roles["launcher"] = [maker]
             roles = {role: _unique(resolver.resolve(a) for a in args) for role, args in frame.roles.items()}
+            if frame.frame == "Ownership" and set(roles["child"]) & set(roles["parent"]) and not (
+                    {a.name for a in frame.roles["child"]} & {a.name for a in frame.roles["parent"]}):
+                # "汐品科技…全资子公司杭州汐品网络科技有限公司": the text keeps apart what names alone would merge
+                roles["child"] = _unique(resolver.resolve_apart(a) for a in frame.roles["child"])
             spec = frames_spec[frame.frame]
             event_roles: dict[str, list[str]] = {}
             for role, keys in roles.items():  # rule-only roles (copartner) are ontology roles (partner)

@@ -323,7 +323,7 @@ def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], ant
         listed = next((x for x in reversed(named) if x.stock_code), None) or referents.coded or referents.listed
         if m.group() in _FIRST_PERSON:
             ref = referents.speaker
-        elif m.group() == "该局":  # the body named last
+        elif m.group() in ("该局", "本局"):  # the body named last (本局: the body whose decision this is)
             ref = next((x for x in reversed(named) if x.cls == "Regulator"), body)
         elif m.group() in ("后者", "前者"):
             ref = (named[-1] if m.group() == "后者" else named[0]) if named else None
@@ -361,7 +361,8 @@ def _announcer(text: str, mentions: list[Mention]) -> Mention | None:
 def _topic(frames: list[FrameMatch], local: list[Mention]) -> Mention | None:
     """What a sentence is about, for anaphors in the next one: the first argument of its
     first frame, else its first named actor."""
-    for f in frames:
+    # an event's actor before an ownership's ("推出自有品牌“芊岚”": the topic is who launched it)
+    for f in sorted(frames, key=lambda f: not rules()["frames"][f.frame]["event"]):
         # the company the frame is about comes before its investors, regulators and parents
         for role in sorted(f.roles, key=lambda r: r not in _TOPIC_ROLES):
             a = f.roles[role][0]

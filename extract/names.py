@@ -30,7 +30,7 @@ def _lists() -> dict:
         "generic_heads": tuple(n["generic_heads"]),
         "kind_stem": re.compile(n["kind_stem"]),
         "class_cues": [(re.compile(c["pattern"]), c["class"]) for c in cues()["class_cue"]],
-        "legal_suffixes": tuple(n["legal_suffixes"]),
+        "legal_suffixes": tuple(sorted(n["legal_suffixes"], key=len, reverse=True)),  # the longest tail first
         "places": re.compile(n["places"]),
         "exchange_board": re.compile(n["exchange_board"]),
     }
@@ -180,6 +180,8 @@ def is_name(name: str) -> bool:
         return False
     if name.startswith(lists["modality"]):  # "计划…", "传出拟…": no name begins with a modal word
         return False
+    if any(re.search(re.escape(w) + r".*[\u4e00-\u9fff]", name) for w in lists["modality"] if w in name):
+        return False  # "檀集计划择机": nor holds one before more words ("…计划2.0" is a name)
     core = re.sub(r"(App|APP|app|小程序|平台|网站)$", "", name)
     if core != name and (len(core) < 2 or core in lists["generic"] or core.endswith(lists["generic_heads"])):
         return False  # "社交电商App" names a kind of app, not one
