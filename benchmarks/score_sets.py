@@ -1,4 +1,4 @@
-"""Build and score the annotated sets (dev = corpus, tune, and the three held-out sets);
+"""Build and score the annotated sets (dev = corpus, tune, and the held-out sets);
 prints the per-relation tables that docs/results.md reports.
 
     python benchmarks/score_sets.py
@@ -21,7 +21,7 @@ SETS = {"dev": (None, ROOT / "tests/dev/gold.jsonl"),
         "tune": ([ROOT / "tests/tune/docs"], ROOT / "tests/tune/gold.jsonl"),
         "heldout": ([ROOT / "tests/heldout/docs"], ROOT / "tests/heldout/gold.jsonl"),
         "heldout-news": ([ROOT / "tests/heldout-news/docs"], ROOT / "tests/heldout-news/gold.jsonl"),
-        "heldout-3": ([ROOT / "tests/heldout-3/docs"], ROOT / "tests/heldout-3/gold.jsonl")}
+        "heldout-4": ([ROOT / "tests/heldout-4/docs"], ROOT / "tests/heldout-4/gold.jsonl")}
 
 
 def main() -> None:
