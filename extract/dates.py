@@ -11,7 +11,7 @@ import bisect
 import datetime
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import cn2an
 
@@ -37,7 +37,7 @@ DATE = re.compile(
     r"|(?P<iy>(?:19|20)\d\d)[-/.](?P<im>1[0-2]|0?[1-9])(?:[-/.](?P<id>3[01]|[12]\d|0?[1-9]))?(?!\d)"
     rf"|{_BARE_DAY}"
     rf"|(?P<rel>{_REL_WORDS})(?!达|送达)"  # ("次日达" is a delivery service)
-    r"|(?P<same>(?:(?<=^)|(?<=[。！？\n]))(?:与此)?同时(?=[，,]))"
+    r"|(?P<same>(?:(?<=^)|(?<=[。！？\n]))(?:(?:与此)?同时|其中)(?=[，,]))"  # the time of the sentence before
 )
 # a date stamp: a line that is only a date, or a labelled one ("发布时间：2023-04-20 15:30　来源：…")
 _STAMP = r"((?:19|20)\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ \tT]+\d{1,2}:\d\d(?::\d\d)?)?"
@@ -56,6 +56,8 @@ TIMESTAMP = re.compile(rf"^[ \t\u3000]*(?:{_STAMP}(?:[ \t\u3000]+[^\s，。；�
                        rf"|^[ \t\u3000]*[（(][^\n（()）]{{0,40}}?{_STAMP}[^\n（()）]{{0,40}}[）)][ \t\u3000]*$)", re.M)
 # a line that is only a year heads the timeline entries below it ("2020年" / "5月，…")
 YEAR_HEADING = re.compile(r"^[ \t\u3000]*((?:19|20)\d\d)[ \t]*年?[ \t\u3000]*$", re.M)
+# a notice that issues the document it names
+_NOTICE = re.compile(r"关于(?:印发|发布|公布)[^\n]{0,80}?的(?:通知|公告)")
 # a text that declares the year of its bare months: "文中月份均指2025年", "以下日期均为2024年"
 DECLARED_YEAR = re.compile(r"(?:文中|本文|下文|以下|下列)[^。\n]{0,6}?(?:月份|日期|时间)均(?:指|为|系)((?:19|20)\d\d)年")
 # a news item opening with its full date: "2023年3月5日，…" dates the document
@@ -215,6 +217,15 @@ class DateContext:
                 then = day - datetime.timedelta(days=(day.weekday() - index) % 7)
             return When(then.year, then.month, then.day)
         return None
+
+    @cached_property
+    def notice_day(self) -> str | None:
+        """A notice's own date ("关于印发《…》的通知"): the earliest full date stamped on it (its
+        issue date comes before its publication), else None for any other document."""
+        if not _NOTICE.search(self.text[:400]):
+            return None
+        days = [when for _, _, when in self._blocks if when.day]
+        return min(days, key=lambda w: (w.year, w.month, w.day)).iso() if days else None
 
     def news_month(self, pos: int) -> str | None:
         """The month of the news item at `pos`, when a dateline gives its day (reports,

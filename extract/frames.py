@@ -583,7 +583,8 @@ class FrameFinder:
                                 target.attached.append(((start, end), rule.id, rule.confidence))
                             continue
                         frame = self._frame(rule, roles, (start, end), span, text, sentence_dates, local,
-                                            dates.news_month(span[0]), following_end)
+                                            (rule.frame == "PolicyIssuance" and dates.notice_day) or dates.news_month(span[0]),
+                                            following_end)
                         here.extend(_respectively(frame, text, dates))
             for f in here:
                 if f.frame == "Launch" and "launcher" not in f.roles:
