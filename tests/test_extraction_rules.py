@@ -360,3 +360,21 @@ def test_a_party_described_as_a_subsidiary():
     text = "经查，当事人系江苏示例控股集团有限公司的控股子公司。"
     facts, _ = facts_of(text)
     assert not [f for f in facts if f[2] in ("有限公司", "公司控股")]
+
+
+def test_last_week_meetings_lists_and_declared_years():
+    from extract.dates import DateContext
+    # 2026-03-09 is a Monday: 上周五 is three days back, 上周三 five
+    text = ("原创　示例号　2026-03-09 07:30\n示例科技上周五宣布融资。乙公司上周三公告。今日举办大会。会上，发布新品。"
+            "甲局昨日通报案件。其中，某公司被罚款。")
+    dates = [d.when.iso() for d in DateContext(text).mentions if d.start > text.index("\n")]
+    assert dates == ["2026-03-06", "2026-03-04", "2026-03-09", "2026-03-09", "2026-03-08", "2026-03-08"]
+    review = "发布时间：2026-01-12 09:00\n文中月份均指2025年。6月，商务部发布《示例规定》。"
+    assert [d.when.iso() for d in DateContext(review).mentions][-1] == "2025-06"
+
+
+def test_a_notice_issues_its_document_on_its_issue_date():
+    text = ("示例省市场监督管理局关于印发《示例省直播营销合规指引》的通知\n发文日期：2025-06-16\n发布时间：2025-06-18 16:25\n"
+            "为规范直播营销活动，示例省市场监督管理局制定了《示例省直播营销合规指引》，现印发给你们。")
+    _, events = facts_of(text)
+    assert [e[2] for e in events if e[0] == "PolicyIssuance"] == ["2025-06-16"]
