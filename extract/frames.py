@@ -327,11 +327,11 @@ def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], ant
             ref = next((x for x in reversed(named) if x.cls == "Regulator"), body)
         elif m.group() in ("后者", "前者"):
             ref = (named[-1] if m.group() == "后者" else named[0]) if named else None
-        elif m.group() in ("公司", "其") and (a == start or text[a - 1] in _CLAUSE_START):
+        elif m.group() in ("公司", "集团", "其", "它") and (a == start or text[a - 1] in _CLAUSE_START):
             # the actor opening the nearest clause before it ("…】X（603528.SH）公告，公司以…")
             heads = [x for x in named if (x.start == start or text[x.start - 1] in _CLAUSE_START + "】")
-                     and (m.group() == "其" or x.cls not in _NOT_COMPANIES)]  # 公司 is no fund ("，峦石资本跟投；公司…")
-            ref = heads[-1] if heads else (subject or listed if m.group() == "公司" else None) or opener or antecedent
+                     and (m.group() in ("其", "它") or x.cls not in _NOT_COMPANIES)]  # 公司 is no fund ("，峦石资本跟投；公司…")
+            ref = heads[-1] if heads else (subject or listed if m.group() in ("公司", "集团") else None) or opener or antecedent
         elif m.group() == "公司":  # "成为公司的控股子公司": the company the document is about
             ref = subject or listed or antecedent
         elif m.group() == "其" and text[a - 1:a] == "对" and any(x.cls != "Regulator" for x in named):
@@ -339,7 +339,7 @@ def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], ant
         else:
             ref = opener if (opener is not None and a == b) else \
                 subject if (a == b and subject is not None) else antecedent
-        if m.group() == "公司" and ref is not None and ref.cls in _NOT_COMPANIES:
+        if m.group() in ("公司", "集团") and ref is not None and ref.cls in _NOT_COMPANIES:
             ref = referents.company or ref  # "…，峦石资本跟投；2023年12月，公司完成…"
         if ref is None:
             continue
