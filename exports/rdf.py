@@ -30,7 +30,8 @@ def decimal_literal(value: Decimal | float) -> Literal:
 
 
 def evidence_iri(ev: Evidence) -> URIRef:
-    return ID[f"evidence/{_hash(f'{ev.doc}|{ev.start}|{ev.end}|{ev.rule}', 16)}"]
+    key = f"{ev.doc}|{ev.start}|{ev.end}|{ev.rule}|{ev.date or ''}"
+    return ID[f"evidence/{_hash(key, 16)}"]
 
 
 def to_dataset(x: Extraction) -> Dataset:
@@ -71,6 +72,8 @@ def to_dataset(x: Extraction) -> Dataset:
             g.add((node, SEKG.endOffset, Literal(ev.end, datatype=XSD.integer)))
             g.add((node, SEKG.rule, Literal(ev.rule)))
             g.add((node, SEKG.confidence, decimal_literal(ev.confidence)))
+            if ev.date:
+                g.add((node, SEKG.date, date_literal(ev.date)))
 
     for fact in x.facts:
         s, p, o = iris[fact.subject], SEKG[fact.predicate], iris[fact.object]

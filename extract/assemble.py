@@ -157,12 +157,13 @@ def assemble(docs: list[DocumentExtraction]) -> Extraction:
     for doc in docs:
         for frame in doc.frames:
             start, end = doc.original_span(*frame.sentence)
-            evidence = Evidence(doc.source.name, doc.source.text[start:end], start, end, frame.rule, frame.confidence)
+            evidence = Evidence(doc.source.name, doc.source.text[start:end], start, end, frame.rule, frame.confidence,
+                                frame.date)
             more = []
             for sentence, rule, confidence in frame.attached:
                 if sentence != frame.sentence:  # a role added from another sentence is evidenced there too
                     a, b = doc.original_span(*sentence)
-                    more.append(Evidence(doc.source.name, doc.source.text[a:b], a, b, rule, confidence))
+                    more.append(Evidence(doc.source.name, doc.source.text[a:b], a, b, rule, confidence, frame.date))
             if frame.frame == "Launch" and "launcher" not in frame.roles:
                 maker = _maker(frame.roles["launchedProduct"][0])
                 if maker is None:

@@ -83,6 +83,7 @@ class Evidence:
     end: int
     rule: str
     confidence: float
+    date: str | None = None  # the date this sentence gives the fact (a fact stated twice may get two)
 
 
 @dataclass

@@ -93,14 +93,14 @@ def evaluate(kg: KnowledgeGraph, gold_path: Path) -> dict:
     for f in kg.facts():
         for doc in sorted({e["doc"] for e in f["evidence"] if e["doc"] in docs and in_scope(e)}):
             predicted.append({"doc": doc, "relation": f["relation"], "s": {f["subject"]}, "o": {f["object"]},
-                              "date": f["date"], "amount": None, "currency": None, "rules": _rules(f, doc),
+                              "date": _date_in(f, doc), "amount": None, "currency": None, "rules": _rules(f, doc),
                               "label": f"{f['subject_label']} -> {f['object_label']}"})
     for ev in kg.events():
         if ev["status"] != "completed":
             continue  # planned, rumoured or denied: kept in the graph, but not a stated fact
         parts = {p["entity"] for p in ev["participants"]}
         for doc in sorted({e["doc"] for e in ev["evidence"] if e["doc"] in docs and in_scope(e)}):
-            predicted.append({"doc": doc, "relation": ev["class"], "s": parts, "o": parts, "date": ev["date"],
+            predicted.append({"doc": doc, "relation": ev["class"], "s": parts, "o": parts, "date": _date_in(ev, doc),
                               "amount": ev["amount"], "currency": ev["currency"], "rules": _rules(ev, doc),
                               "label": ev["label"]})
 
@@ -185,6 +185,15 @@ def evaluate(kg: KnowledgeGraph, gold_path: Path) -> dict:
         "amount_accuracy": {"correct": amounts[0], "of": amounts[1], "accuracy": round(amounts[0] / amounts[1], 3) if amounts[1] else None},
         "false_negatives": misses, "false_positives": false_positives, "wrong_values": wrong_values,
     }
+
+
+def _date_in(fact: dict, doc: str) -> str | None:
+    """The date one document gives a fact or event (a fact stated in several documents keeps
+    each one's date), else the fact's own."""
+    here = [e["date"] for e in fact["evidence"] if e["doc"] == doc and e.get("date")]
+    if not here or fact["date"] in here:
+        return fact["date"]
+    return max(here, key=len)  # the most precise this document gives
 
 
 def _rules(fact: dict, doc: str) -> list[str]:

@@ -65,6 +65,7 @@ class KnowledgeGraph:
                 "sentence": str(g.value(ev, SEKG.sentence)),
                 "start": int(g.value(ev, SEKG.startOffset)), "end": int(g.value(ev, SEKG.endOffset)),
                 "rule": str(g.value(ev, SEKG.rule)), "confidence": float(g.value(ev, SEKG.confidence)),
+                "date": str(date) if (date := g.value(ev, SEKG.date)) is not None else None,
             })
         return sorted(rows, key=lambda r: (r["doc"], r["start"], r["rule"]))
 

@@ -24,7 +24,7 @@ from kg.graph import ENTITY_CLASSES, RELATIONS
 ROOT = Path(__file__).resolve().parent.parent
 E = "https://w3id.org/sekg/id/entity/"
 PDD, NASDAQ, YUNJI, JD = E + "pinduoduo", E + "nasdaq", E + "yunji", E + "jd-com"
-EVIDENCE_KEYS = {"doc", "sentence", "start", "end", "rule", "confidence"}
+EVIDENCE_KEYS = {"doc", "sentence", "start", "end", "rule", "confidence", "date"}
 
 
 @pytest.fixture(scope="module")
