@@ -173,10 +173,10 @@ def _recurrences(text: str, found: list[Mention]) -> list[Mention]:
             short = names.normal_key(m.name)
             if short != m.name.lower() and len(short) >= 3 and short[0] >= "\u4e00" and names.is_name(short):
                 recurring.setdefault(short, m.cls)
-    out = []
-    for name, cls in recurring.items():
-        out += [Mention(m.start(), m.end(), name, cls, None, "org") for m in re.finditer(re.escape(name), text)]
-    return out
+    if not recurring:
+        return []
+    pattern = re.compile("|".join(map(re.escape, sorted(recurring, key=len, reverse=True))))
+    return [Mention(m.start(), m.end(), m.group(), recurring[m.group()], None, "org") for m in pattern.finditer(text)]
 
 
 def _boards_joined(mentions: list[Mention]) -> list[Mention]:
