@@ -22,7 +22,7 @@ _MONTH_DAY = r"(?P<m>1[0-2]|0?[1-9])\s*月\s*(?:(?P<d>3[01]|[12]\d|0?[1-9])\s*[�
 _YEAR_WORD = "今年|去年|前年|明年|同年|当年|次年"
 # words that name a month or a day relative to the document's date or the date before
 _REL_WORDS = ("(?:本|上)?(?:周|星期)[一二三四五六日天]|次月|上个?月|本月初|本月|当月|同月|今日|今天|今晚|昨日|昨天|昨晚|前日|前天"
-              "|当天|当晚|同日|同期|当日|次日|翌日|近日|日前|近期|本周|上周"
+              "|当天|当晚|同一天|同日|同期|当日|即日|次日|翌日|近日|日前|近期|本周|上周"
               # at the meeting or ceremony the text just dated: its day ("今日…举办大会。会上，…")
               "|(?:(?<=^)|(?<=[。！？\n]))(?:大会|发布会|签约仪式|仪式|会议|活动|会)(?:上|现场)(?=[，,])")
 # words that keep the month only
@@ -118,7 +118,8 @@ class DateContext:
                 self._vague_last = m.group("rel") in _VAGUE
                 if when.day is not None:
                     self._last_day = when
-                self._line_year[text.rfind("\n", 0, m.start()) + 1] = when.year
+                if not m.group("ry"):  # ("去年12月印发的…" is an aside: the line's "8月8日" is this year's)
+                    self._line_year[text.rfind("\n", 0, m.start()) + 1] = when.year
         self._starts = [d.start for d in self.mentions]
 
     def in_span(self, start: int, end: int) -> list[DateMention]:
@@ -184,10 +185,11 @@ class DateContext:
             return When(last.year, last.month)
         if word == "同期" and last:
             return last
-        if word in ("同日", "当天", "当日", "当晚", "次日", "翌日") or word.endswith(("上", "现场")):
+        if word in ("同日", "同一天", "当天", "当日", "当晚", "次日", "翌日") or word.endswith(("上", "现场")):
             # the last day named before; a year or month alone is no day to be on, but after
-            # a vague "近日" the same day is as vague
-            if self._vague_last:
+            # a vague "近日" the same day is as vague, unless an event names it ("上市当天": that
+            # event's day, the last one given)
+            if self._vague_last and not (word.startswith("当") and _after_word(self.text, pos)):
                 return last
             day = self._last_day
             return _shift(day, word in ("次日", "翌日")) if day else None
@@ -202,7 +204,7 @@ class DateContext:
             return When(ref.year, ref.month - 1) if ref.month > 1 else When(ref.year - 1, 12)
         if ref.day is None:
             return None
-        if word in ("今日", "今天", "今晚"):
+        if word in ("今日", "今天", "今晚", "即日"):
             return ref
         if word in ("昨日", "昨天", "昨晚", "前日", "前天"):
             return _shift(ref, -1 if word[0] == "昨" else -2)
@@ -268,6 +270,11 @@ def _timestamp_blocks(text: str) -> list[tuple[int, int, When]]:
         when = When(y, mo, d[0] if d else None)
         blocks.append((start, end, when))
     return blocks
+
+
+def _after_word(text: str, pos: int) -> bool:
+    """Whether a word, not a clause break, comes right before `pos`."""
+    return pos > 0 and "\u4e00" <= text[pos - 1] <= "\u9fff"
 
 
 def _shift(when: When, days: int) -> When:

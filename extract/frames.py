@@ -609,7 +609,9 @@ class FrameFinder:
         before = [d for d in sentence_dates if d.end <= span[0]]
         # else a date after it that dates it: in brackets ("（10月16日）") or when it was done ("于5月20日完成交割")
         after = [d for d in sentence_dates if d.start >= span[1] and _dates_what_precedes(text, d)]
-        date = (inside or before[-1:] or after[:1] or [None])[0]
+        # when it was done outranks when it was told ("4月25日公告…已于4月24日办理完毕")
+        done = [d for d in after if text[d.start - 1] == "于"]
+        date = (done[:1] or inside or before[-1:] or after[:1] or [None])[0]
         scope = text[span[0]:clause_end]
         money = _money(rules()["frames"][rule.frame], text[span[0]:sentence[1]], scope, text[sentence[1]:following_end])
         round_ = _ROUND.search(scope) if rule.frame == "FundingRound" else None

@@ -378,3 +378,15 @@ def test_a_notice_issues_its_document_on_its_issue_date():
             "为规范直播营销活动，示例省市场监督管理局制定了《示例省直播营销合规指引》，现印发给你们。")
     _, events = facts_of(text)
     assert [e[2] for e in events if e[0] == "PolicyIssuance"] == ["2025-06-16"]
+
+
+def test_event_days_asides_and_when_a_deal_was_done():
+    from extract.dates import DateContext
+    # "近日" leaves its day open, but "上市当天" is the day of the listing just dated
+    text = ("发布时间：2025-05-20 09:00\n近日，示例科技发布内部信。5月8日，示例科技上市。近日，某事。上市当天，上线新品。"
+            "自即日起施行。去年12月印发的通知之后，示例局也于8月8日发布指引。")
+    dates = [d.when.iso() for d in DateContext(text).mentions if d.start > text.index("\n")]
+    assert dates == ["2025-05", "2025-05-08", "2025-05", "2025-05-08", "2025-05-20", "2024-12", "2025-08-08"]
+    deal = "发布时间：2024-04-26 09:00\n示例控股（300999.SZ）4月25日晚间公告，公司收购示例冷链物流有限公司55%股权，相关股权过户手续已于4月24日办理完毕。"
+    _, events = facts_of(deal)
+    assert [e[2] for e in events if e[0] == "Acquisition"] == ["2024-04-24"]
