@@ -22,7 +22,7 @@ _MONTH_DAY = r"(?P<m>1[0-2]|0?[1-9])\s*月\s*(?:(?P<d>3[01]|[12]\d|0?[1-9])\s*[�
 _YEAR_WORD = "今年|去年|前年|明年|同年|当年|次年"
 # words that name a month or a day relative to the document's date or the date before
 _REL_WORDS = ("(?:本|上)?(?:周|星期)[一二三四五六日天]|次月|上个?月|本月初|本月|当月|同月|今日|今天|今晚|昨日|昨天|昨晚|前日|前天"
-              "|当天|当晚|同一天|同日|同期|当日|即日|次日|翌日|近日|日前|近期|本周|上周"
+              "|当天|当晚|同一天|同日|同期|(?:几乎)?同一时间|当日|即日|次日|翌日|近日|日前|近期|本周|上周"
               # at the meeting or ceremony the text just dated: its day ("今日…举办大会。会上，…")
               "|(?:(?<=^)|(?<=[。！？\n]))(?:大会|发布会|签约仪式|仪式|会议|活动|会)(?:上|现场)(?=[，,])")
 # words that keep the month only
@@ -48,7 +48,7 @@ _LABELLED = r"((?:19|20)\d\d)[-/.年](\d{1,2})(?:[-/.月](\d{1,2})日?|月)(?:[ 
 # "界面新闻快讯｜2025-03-12 10:41")
 _BYLINE = r"((?:19|20)\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})日?[ \t]+\d{1,2}:\d\d"
 TIMESTAMP = re.compile(rf"^[ \t\u3000]*(?:{_STAMP}(?:[ \t\u3000]+[^\s，。；！？,;!?]{{1,12}})?[ \t\u3000]*$"
-                       rf"|(?:[^\n，。；！？]{{0,30}}?[ \t\u3000|｜])?(?:发布时间|发布日期|成文日期|发文日期|印发日期|更新时间|时间|日期)[:：][ \t]*{_LABELLED}(?=[ \t\u3000]|$)"
+                       rf"|(?:[^\n，。；！？]{{0,30}}?[ \t\u3000|｜])?(?:发布时间|发布日期|成文日期|发文日期|印发日期|更新时间|时间|日期|Published|Updated|Date)[:：][ \t]*{_LABELLED}(?=[ \t\u3000]|$)"
                        rf"|(?:[^\n，。；！？]{{0,30}}?[ \t\u3000|｜])?{_BYLINE}(?::\d\d)?(?:[ \t\u3000][^\n，。；！？]{{0,30}})?$"
                        # or end a short heading line: "财联社电报　2024年11月5日 星期二", "【港股IPO快讯】2025年7月10日"
                        rf"|[^\n，。；！？]{{0,30}}?[ \t\u3000|｜】]{_STAMP}(?:[ \t\u3000]*(?:星期|周)[一二三四五六日天])?[ \t\u3000]*$"
@@ -103,6 +103,7 @@ class DateContext:
         self._entry: When | None = None  # the last date that opened a line (a timeline entry)
         self._last_day: When | None = None  # the last date down to the day ("同日", "次日")
         self._vague_last = False  # whether the last date was a vague word ("近日")
+        self._last_year: int | None = None  # the year of the last date named
         last: When | None = None
         for m in DATE.finditer(text):
             if m.end() == m.start():
@@ -115,6 +116,7 @@ class DateContext:
                 self._entry = when
             if when.year is not None:
                 last = when
+                self._last_year = when.year
                 self._vague_last = m.group("rel") in _VAGUE
                 if when.day is not None:
                     self._last_day = when
@@ -171,7 +173,13 @@ class DateContext:
         if self._opens_line(pos) and entry and entry.month and entry.month <= month:
             return entry.year
         ref = self.reference(pos)
-        return ref.year if ref and (ref.month is None or month <= ref.month) else None
+        if ref is None:
+            return None
+        if ref.month is None or month <= ref.month:
+            return ref.year
+        # a month after the dateline's, in a text that was just speaking of the year before
+        # ("2025年，…。" then "9月，…" in a report of 2026年2月): that year's
+        return self._last_year if self._last_year == ref.year - 1 else None
 
     def _opens_line(self, pos: int) -> bool:
         line_start = self.text.rfind("\n", 0, pos) + 1
@@ -183,7 +191,7 @@ class DateContext:
             return When(y, mo)
         if word == "同月" and last and last.month:
             return When(last.year, last.month)
-        if word == "同期" and last:
+        if word.endswith(("同期", "同一时间")) and last:
             return last
         if word in ("同日", "同一天", "当天", "当日", "当晚", "次日", "翌日") or word.endswith(("上", "现场")):
             # the last day named before; a year or month alone is no day to be on, but after

@@ -578,6 +578,10 @@ class FrameFinder:
                             if target is not None and "\n" in text[target.sentence[1]:start]:
                                 target = None  # not across paragraphs: a round-up's items are separate rounds
                             if target is not None:
+                                # "共完成四轮融资，其中2023年11月完成的C轮由Y领投": the round it names is dated
+                                if target.sentence == (start, end) and (named := [
+                                        d for d in sentence_dates if target.span[1] <= d.start and d.end <= span[0]]):
+                                    target.date = named[-1].when.iso()
                                 for role, args in roles.items():
                                     target.roles.setdefault(role, []).extend(args)
                                 target.attached.append(((start, end), rule.id, rule.confidence))

@@ -390,3 +390,14 @@ def test_event_days_asides_and_when_a_deal_was_done():
     deal = "发布时间：2024-04-26 09:00\n示例控股（300999.SZ）4月25日晚间公告，公司收购示例冷链物流有限公司55%股权，相关股权过户手续已于4月24日办理完毕。"
     _, events = facts_of(deal)
     assert [e[2] for e in events if e[0] == "Acquisition"] == ["2024-04-24"]
+
+
+def test_english_labels_report_years_and_rounds_named_after_a_summary():
+    from extract.dates import DateContext
+    text = ("示例周报 #86　|　Published: 2025-05-16　|　by Mia\n5月14日，某事。\n")
+    assert [d.when.iso() for d in DateContext(text).mentions][-1] == "2025-05-14"
+    report = "《示例报告》\n发布日期：2026年2月\n\n2025年，执法提速。6月，某事。\n\n4月，某局约谈。几乎同一时间，另一局发文。"
+    assert [d.when.iso() for d in DateContext(report).mentions][2:] == ["2025-06", "2025-04", "2025-04"]
+    rounds = ("发布时间：2025-06-12 09:00\n上市前，示例医疗共完成四轮融资，其中2023年11月完成的6亿元C轮融资由澹示资本领投，泰示人寿跟投。")
+    _, events = facts_of(rounds)
+    assert [e[2] for e in events if e[0] == "FundingRound"] == ["2023-11"]
