@@ -336,6 +336,8 @@ def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], ant
             ref = subject or listed or antecedent
         elif m.group() == "其" and text[a - 1:a] == "对" and any(x.cls != "Regulator" for x in named):
             ref = [x for x in named if x.cls != "Regulator"][-1]  # "针对平台“X”…，监管总局对其立案调查"
+        elif a == b and opener is None and cue_pattern("anaphora", "speech").search(text, start, a):
+            continue  # the speaker is who it stands for, and the speaker is no name found
         else:
             ref = opener if (opener is not None and a == b) else \
                 subject if (a == b and subject is not None) else antecedent

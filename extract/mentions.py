@@ -216,7 +216,8 @@ def _typed_by_context(text: str, mentions: list[Mention]) -> list[Mention]:
     for i, m in enumerate(out):
         if m.cls != UNKNOWN or m.source != "quoted":
             continue
-        cls = names.descriptor_before(text, m.start)
+        launched = cue_pattern("names", "launched").search(text, max(0, m.start - 4), m.start)
+        cls = "Product" if launched else names.descriptor_before(text, m.start)
         j = i
         while cls is None and j + 1 < len(out) and re.fullmatch(r"[、和与及]?", text[out[j].end:out[j + 1].start]):
             j += 1  # the run of names this one opens or sits in
