@@ -22,11 +22,13 @@ _MONTH_DAY = r"(?P<m>1[0-2]|0?[1-9])\s*月\s*(?:(?P<d>3[01]|[12]\d|0?[1-9])\s*[�
 _YEAR_WORD = "今年|去年|前年|明年|同年|当年|次年"
 # words that name a month or a day relative to the document's date or the date before
 _REL_WORDS = ("(?:本|上)?(?:周|星期)[一二三四五六日天]|次月|上个?月|本月初|本月|当月|同月|今日|今天|今晚|昨日|昨天|昨晚|前日|前天"
-              "|当天|当晚|同一天|同日|同期|(?:几乎)?同一时间|当日|即日|次日|翌日|近日|日前|近期|本周|上周"
+              "|当天|当晚|同一天|此前一天|前一天|后一天|第二天|同日|同期|(?:几乎)?同一时间|当日|即日|次日|翌日|近日|日前|近期|本周|上周"
               # at the meeting or ceremony the text just dated: its day ("今日…举办大会。会上，…")
               "|(?:(?<=^)|(?<=[。！？\n]))(?:大会|发布会|签约仪式|仪式|会议|活动|会)(?:上|现场)(?=[，,])")
 # words that keep the month only
 _VAGUE = ("本月", "本月初", "当月", "近日", "日前", "近期", "本周")
+# the day before or after the last day named
+_DAY_AROUND = {"次日": 1, "翌日": 1, "第二天": 1, "后一天": 1, "此前一天": -1, "前一天": -1}
 # a day without its month, in news of the dateline's month: "记者15日获悉", "已于本月10日完成"
 # (not a range's end, a count or a deadline: "11日至13日", "第3日", "30日内")
 _BARE_DAY = r"(?:本月(?=\d)|(?<![\d月年至到~\-—－第每数几]))(?P<bd>3[01]|[12]\d|[1-9])日(?![内起前后以之])"
@@ -49,17 +51,22 @@ _LABELLED = r"((?:19|20)\d\d)[-/.年](\d{1,2})(?:[-/.月](\d{1,2})日?|月)(?:[ 
 _BYLINE = r"((?:19|20)\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})日?[ \t]+\d{1,2}:\d\d"
 TIMESTAMP = re.compile(rf"^[ \t\u3000]*(?:{_STAMP}(?:[ \t\u3000]+[^\s，。；！？,;!?]{{1,12}})?[ \t\u3000]*$"
                        rf"|(?:[^\n，。；！？]{{0,30}}?[ \t\u3000|｜])?(?:发布时间|发布日期|成文日期|发文日期|印发日期|更新时间|时间|日期|Published|Updated|Date)[:：][ \t]*{_LABELLED}(?=[ \t\u3000]|$)"
-                       rf"|(?:[^\n，。；！？]{{0,30}}?[ \t\u3000|｜])?{_BYLINE}(?::\d\d)?(?:[ \t\u3000][^\n，。；！？]{{0,30}})?$"
+                       rf"|(?:[^\n，。；！？]{{0,30}}?[ \t\u3000|｜])?{_BYLINE}(?::\d\d)?(?:[ \t\u3000][^\n，。；！？]{{0,60}})?$"
                        # or end a short heading line: "财联社电报　2024年11月5日 星期二", "【港股IPO快讯】2025年7月10日"
                        rf"|[^\n，。；！？]{{0,30}}?[ \t\u3000|｜】]{_STAMP}(?:[ \t\u3000]*(?:星期|周)[一二三四五六日天])?[ \t\u3000]*$"
                        # or stand in a bracketed footer line ("（本栏目更新于2025年3月12日 18:30，仅供参考）")
                        rf"|^[ \t\u3000]*[（(][^\n（()）]{{0,40}}?{_STAMP}[^\n（()）]{{0,40}}[）)][ \t\u3000]*$)", re.M)
+# a notice's signature date in Chinese numerals, on a line of its own ("二〇二四年十二月三十日")
+SIGNED = re.compile(rf"^[ \t\u3000]*([{_CN_DIGITS}]{{4}})年([一二三四五六七八九十]{{1,2}})月([一二三四五六七八九十]{{1,3}})日[ \t\u3000]*$", re.M)
 # a line that is only a year heads the timeline entries below it ("2020年" / "5月，…")
 YEAR_HEADING = re.compile(r"^[ \t\u3000]*((?:19|20)\d\d)[ \t]*年?[ \t\u3000]*$", re.M)
 # a notice that issues the document it names
 _NOTICE = re.compile(r"关于(?:印发|发布|公布)[^\n]{0,80}?的(?:通知|公告)")
 # a text that declares the year of its bare months: "文中月份均指2025年", "以下日期均为2024年"
 DECLARED_YEAR = re.compile(r"(?:文中|本文|下文|以下|下列)[^。\n]{0,6}?(?:月份|日期|时间)均(?:指|为|系)((?:19|20)\d\d)年")
+# a wire dateline ("财联社4月16日电", "中新社合肥3月18日讯"): the date of the item it opens, which
+# its 今日 and 昨日 count from, not the date of what the item reports
+DATELINE = re.compile(r"(?<![\d年])(1[0-2]|0?[1-9])月(3[01]|[12]\d|0?[1-9])日(?:电|讯)")
 # a news item opening with its full date: "2023年3月5日，…" dates the document
 OPENING_DATE = re.compile(r"((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日")
 
@@ -94,7 +101,18 @@ class DateContext:
     def __init__(self, text: str):
         self.text = text
         self._blocks = _timestamp_blocks(text)
-        self._headings = [(m.start(), int(m.group(1))) for m in YEAR_HEADING.finditer(text)]
+        self._datelines: list[tuple[int, When]] = []  # (read with the page's stamps alone first)
+        datelines = []
+        for m in DATELINE.finditer(text):
+            page = self.reference(m.start())
+            if page is not None:
+                month, day = int(m.group(1)), int(m.group(2))
+                year = page.year - 1 if page.month and month > page.month else page.year
+                datelines.append((m.start(), When(year, month, day)))
+        self._datelines = datelines
+        dateline_starts = {start for start, _ in datelines}
+        self._heading_lines = [(m.start(1), int(m.group(1))) for m in YEAR_HEADING.finditer(text)]
+        self._headings = list(self._heading_lines)
         # "文中月份均指2025年": the year the text says its bare months are in
         self._headings += [(m.end(), int(m.group(1))) for m in DECLARED_YEAR.finditer(text)]
         self._headings.sort()
@@ -111,7 +129,8 @@ class DateContext:
             when = self._resolve(m, last)
             if when is None:
                 continue
-            self.mentions.append(DateMention(m.start(), m.end(), when))
+            if m.start() not in dateline_starts:
+                self.mentions.append(DateMention(m.start(), m.end(), when))
             if self._opens_line(m.start()) and when.year is not None:
                 self._entry = when
             if when.year is not None:
@@ -189,25 +208,27 @@ class DateContext:
         if word == "次月" and last and last.month:
             y, mo = (last.year, last.month + 1) if last.month < 12 else (last.year + 1, 1)
             return When(y, mo)
-        if word == "同月" and last and last.month:
+        if word in ("同月", "当月") and last and last.month:
             return When(last.year, last.month)
         if word.endswith(("同期", "同一时间")) and last:
             return last
-        if word in ("同日", "同一天", "当天", "当日", "当晚", "次日", "翌日") or word.endswith(("上", "现场")):
+        if word in ("同日", "同一天", "当天", "当日", "当晚", *_DAY_AROUND) or word.endswith(("上", "现场")):
             # the last day named before; a year or month alone is no day to be on, but after
             # a vague "近日" the same day is as vague, unless an event names it ("上市当天": that
             # event's day, the last one given)
             if self._vague_last and not (word.startswith("当") and _after_word(self.text, pos)):
                 return last
             day = self._last_day
-            return _shift(day, word in ("次日", "翌日")) if day else None
+            return _shift(day, _DAY_AROUND.get(word, 0)) if day else None
         ref = self.reference(pos)
         if ref is None or ref.month is None:
             return None
         if word in _VAGUE:
             return When(ref.year, ref.month)  # vague words keep the month, not the day
-        if word == "上周" and ref.day and ref.day > 7:
-            return When(ref.year, ref.month)
+        if word == "上周" and ref.day:  # the month that holds most of the week before the dateline's
+            day = datetime.date(ref.year, ref.month, ref.day)
+            thursday = day - datetime.timedelta(days=day.weekday() + 4)
+            return When(thursday.year, thursday.month)
         if word in ("上月", "上个月"):
             return When(ref.year, ref.month - 1) if ref.month > 1 else When(ref.year - 1, 12)
         if ref.day is None:
@@ -237,17 +258,22 @@ class DateContext:
         days = [when for _, _, when in self._blocks if when.day]
         return min(days, key=lambda w: (w.year, w.month, w.day)).iso() if days else None
 
-    def news_month(self, pos: int) -> str | None:
-        """The month of the news item at `pos`, when a dateline gives its day (reports,
-        dated to the month only, date nothing they do not say)."""
+    def undated(self, pos: int) -> str | None:
+        """The date of an event its sentence does not date: the year heading it stands under
+        in a timeline ("2019年" / "获得…投资。"), else the month of the news item at `pos` when a
+        dateline gives its day (reports, dated to the month only, date nothing they do not say)."""
+        i = bisect.bisect_left(self._starts, pos) - 1
+        if i >= 0 and any(start == self.mentions[i].start for start, _ in self._heading_lines):
+            return self.mentions[i].when.iso()
         ref = self.reference(pos)
         return When(ref.year, ref.month).iso() if ref and ref.day else None
 
     def reference(self, pos: int) -> When | None:
-        """The dateline of the block at `pos`, when the block names no other year."""
+        """The date of the block at `pos`: the wire dateline of its item, else its timestamp."""
         for start, end, when in self._blocks:
             if start <= pos < end:
-                return when
+                lines = [w for at, w in self._datelines if start <= at <= pos]
+                return lines[-1] if lines else when
         return None
 
 
@@ -262,7 +288,7 @@ def parse_date(text: str) -> str | None:
 
 def _timestamp_blocks(text: str) -> list[tuple[int, int, When]]:
     """Blocks dated by a timestamp line: list pages put it after each item, articles before."""
-    stamps = list(TIMESTAMP.finditer(text))
+    stamps = sorted([*TIMESTAMP.finditer(text), *SIGNED.finditer(text)], key=lambda m: m.start())
     if not stamps:
         opening = OPENING_DATE.search(text, 0, 150)
         if not opening:
@@ -274,7 +300,7 @@ def _timestamp_blocks(text: str) -> list[tuple[int, int, When]]:
     blocks = []
     for i, stamp in enumerate(stamps):
         start, end = (bounds[i], stamp.end()) if not header else (0 if i == 0 else stamp.start(), bounds[i + 1])
-        y, mo, *d = (int(g) for g in stamp.groups() if g is not None)
+        y, mo, *d = (int(g) if g.isdigit() else int(cn2an.cn2an(g, "smart")) for g in stamp.groups() if g is not None)
         when = When(y, mo, d[0] if d else None)
         blocks.append((start, end, when))
     return blocks

@@ -589,7 +589,7 @@ class FrameFinder:
                                 target.attached.append(((start, end), rule.id, rule.confidence))
                             continue
                         frame = self._frame(rule, roles, (start, end), span, text, sentence_dates, local,
-                                            (rule.frame == "PolicyIssuance" and dates.notice_day) or dates.news_month(span[0]),
+                                            (rule.frame == "PolicyIssuance" and dates.notice_day) or dates.undated(span[0]),
                                             following_end)
                         here.extend(_respectively(frame, text, dates))
             for f in here:
@@ -604,7 +604,7 @@ class FrameFinder:
         return found
 
     @staticmethod
-    def _frame(rule: Rule, roles, sentence, span, text, sentence_dates, local, news_month: str | None,
+    def _frame(rule: Rule, roles, sentence, span, text, sentence_dates, local, undated: str | None,
                following_end: int) -> FrameMatch:
         clause_end = _CLAUSE.search(text, span[1], sentence[1])
         clause_end = clause_end.start() if clause_end else sentence[1]
@@ -624,8 +624,8 @@ class FrameFinder:
         return FrameMatch(
             frame=rule.frame, rule=rule.id, confidence=rule.confidence, roles=roles,
             sentence=sentence, span=span,
-            # an undated event in a dated news item happened by its date: the item's month
-            date=date.when.iso() if date else news_month if rules()["frames"][rule.frame]["event"] else None,
+            # an undated event: the year heading of its timeline entry, or in a dated news item the item's month
+            date=date.when.iso() if date else undated if rules()["frames"][rule.frame]["event"] else None,
             amount=money[0] if money else None, currency=money[1] if money else None,
             round=round_.group().replace("战略投资", "战略融资") if round_ else None,
             status=_status(text, clause_start, span[1], clause_end, local) if rule.modal else "completed",

@@ -401,3 +401,20 @@ def test_english_labels_report_years_and_rounds_named_after_a_summary():
     rounds = ("发布时间：2025-06-12 09:00\n上市前，示例医疗共完成四轮融资，其中2023年11月完成的6亿元C轮融资由澹示资本领投，泰示人寿跟投。")
     _, events = facts_of(rounds)
     assert [e[2] for e in events if e[0] == "FundingRound"] == ["2023-11"]
+
+
+def test_wire_datelines_weeks_signatures_and_year_headings():
+    from extract.dates import DateContext
+    page = ("示例电报　2025年04月16日　星期三\n示例社4月16日电，甲科技宣布合作。\n——以下为昨日晚间电报——\n"
+            "示例社4月15日电，乙科技今日上线小程序。同年3月，某事。当月，另一事。5月8日，某事。此前一天，又一事。")
+    dates = [d.when.iso() for d in DateContext(page).mentions if d.start > page.index("\n")]
+    assert dates == ["2025-04-15", "2025-04-15", "2025-03", "2025-03", "2025-05-08", "2025-05-07"]  # 昨日, 今日, …
+    sunday = "发布时间：2025-09-07 09:00\n上周，某局约谈了三家平台。"  # the week before is 8月25日–31日
+    assert [d.when.iso() for d in DateContext(sunday).mentions][-1] == "2025-08"
+    notice = ("示例省商务厅关于印发《示例规范》的通知\n发布时间：2025-01-06 10:30\n现印发给你们。\n示例省商务厅\n二〇二四年十二月三十日\n")
+    assert DateContext(notice).notice_day == "2024-12-30"
+    timeline = "示例发展历程\n\n2019年\n获得示例创投数百万元天使轮投资。\n"
+    _, events = facts_of(timeline)
+    assert [e[2] for e in events] == ["2019"]
+    byline = "示例标题\n来源：示例报 作者：某某 2024-10-18 09:12 阅读：2.3万 本文最后更新于：2024-10-20 11:05\n甲科技今日宣布合作。"
+    assert DateContext(byline).reference(len(byline) - 3).iso() == "2024-10-18"
