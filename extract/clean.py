@@ -14,6 +14,10 @@ from extract.resources import cues
 
 _CHUNK_MARK = re.compile(r"(\d{1,3})、")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# a prose line (it holds a clause break) that stops mid-sentence on a character of a word
+_WRAPPED = re.compile(r"^(?=.{16}).*[，。；].*(?:[\u4e00-\u9fff]|[A-Za-z]-)$")
+# and the line that goes on with it: words up to a clause break
+_WRAPPED_ON = re.compile(r"^[\u4e00-\u9fffA-Za-z《“「][^，。；！？]{0,40}[，。；！？]")
 
 
 @dataclass
@@ -40,6 +44,7 @@ def clean(original: str) -> CleanText:
     chunked = _page_chunk_lines(original, lines)
     seen: set[str] = set()
     slices: list[tuple[int, int]] = []
+    wrapped = False  # whether the last line kept is prose cut off mid-sentence
     for start, end in lines:
         line = original[start:end]
         body = line.strip()
@@ -55,6 +60,10 @@ def clean(original: str) -> CleanText:
             start += chunked[start]
             if slices and slices[-1][1] == -1:
                 slices.pop()  # page chunks join without a line break
+        elif wrapped and _WRAPPED_ON.match(body) and not TIMESTAMP.search(body) \
+                and slices and slices[-1][1] == -1:
+            slices.pop()  # a prose line hard-wrapped mid-word ("泠界科" / "技上月底发布…", "Live-" / "streaming")
+        wrapped = bool(_WRAPPED.match(body)) and not TIMESTAMP.search(body)
         for piece_start, piece_end in _without(original, start, end, strip_res):
             slices.append((piece_start, piece_end))
         slices.append((end, -1))  # a line break, kept from the original

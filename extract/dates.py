@@ -27,6 +27,8 @@ _REL_WORDS = ("(?:本|上)?(?:周|星期)[一二三四五六日天]|次月|上�
               "|(?:(?<=^)|(?<=[。！？\n]))(?:大会|发布会|签约仪式|仪式|会议|活动|会)(?:上|现场)(?=[，,])")
 # words that keep the month only
 _VAGUE = ("本月", "本月初", "当月", "近日", "日前", "近期", "本周")
+# what comes right before a date that opens a clause
+_CLAUSE_OPEN = "\n，。；：,;:、 \t\u3000（("
 # the day before or after the last day named
 _DAY_AROUND = {"次日": 1, "翌日": 1, "第二天": 1, "后一天": 1, "此前一天": -1, "前一天": -1}
 # a day without its month, in news of the dateline's month: "记者15日获悉", "已于本月10日完成"
@@ -139,7 +141,10 @@ class DateContext:
                 self._vague_last = m.group("rel") in _VAGUE
                 if when.day is not None:
                     self._last_day = when
-                if not m.group("ry"):  # ("去年12月印发的…" is an aside: the line's "8月8日" is this year's)
+                # a year that opens a clause dates the bare months after it on its line ("2018年3月…；
+                # 12月…"); one inside a clause ("提出到2027年培育…") or a year word ("去年12月印发的…")
+                # is an aside
+                if not m.group("ry") and (m.start() == 0 or text[m.start() - 1] in _CLAUSE_OPEN):
                     self._line_year[text.rfind("\n", 0, m.start()) + 1] = when.year
         self._starts = [d.start for d in self.mentions]
 

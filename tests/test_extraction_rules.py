@@ -418,3 +418,11 @@ def test_wire_datelines_weeks_signatures_and_year_headings():
     assert [e[2] for e in events] == ["2019"]
     byline = "示例标题\n来源：示例报 作者：某某 2024-10-18 09:12 阅读：2.3万 本文最后更新于：2024-10-20 11:05\n甲科技今日宣布合作。"
     assert DateContext(byline).reference(len(byline) - 3).iso() == "2024-10-18"
+
+
+def test_hard_wrapped_prose_is_joined_but_headings_and_stamps_are_not():
+    text = ("示例标题，副标题在此\n2025-03-01 09:00\n首家融资企业示例科技已完成A轮融资，泠界\n科技上月底正式发布首款产品“泠界Air”。\n"
+            "四、新品亮相\n大会上，示例公司推出新品。")
+    cleaned = clean(text).text
+    assert "泠界科技上月底" in cleaned and "新品亮相\n大会上" in cleaned and "副标题在此\n2025-03-01" in cleaned
+    assert clean(text).to_original(cleaned.index("科技上月底")) == text.index("科技上月底")
