@@ -190,7 +190,7 @@ def is_name(name: str) -> bool:
     if re.fullmatch(r"[A-Za-z]", name) or re.fullmatch(r"[\W\d_]+", name) or _STOCK_CODE.fullmatch(name):
         return False
     stem = _SUFFIX_ONLY.sub("", name)
-    if stem != name and (not stem or stem in lists["generic"]):
+    if stem != name and (not stem or stem in lists["generic"] or len(stem) == 1 and name.endswith(("公司", "集团"))):
         return False  # "公司控股" in "成为公司控股子公司"
     tail = _KIND_HEAD.search(name)
     if tail and lists["kind_stem"].match(name[: tail.start()] or "-"):
