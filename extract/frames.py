@@ -279,6 +279,7 @@ class Referents:
     speaker: Mention | None = None  # the last organisation whose officer speaks: "我们"
     coded: Mention | None = None  # the company named with its stock code in this paragraph (a digest item)
     company: Mention | None = None  # the last sentence's first company: what "公司" means when the topic is a fund
+    group: Mention | None = None  # the last group named (X集团): what "集团" stands for
     _seen: int = 0
 
     def begin(self, text: str, start: int) -> None:
@@ -292,6 +293,8 @@ class Referents:
                              and m.cls != UNKNOWN), self.company)
         self.coded = next((m for m in reversed(local) if m.stock_code and m.source != "anaphor"), self.coded)
         self.body = next((m for m in reversed(local) if m.cls == "Regulator"), self.body)
+        self.group = next((m for m in reversed(local) if m.name.endswith("集团") and m.source != "anaphor"
+                           and names.is_name(m.name)), self.group)
         speaking = [m for m in local if m.cls in ACTOR_CLASSES and m.cls != "Person"
                     and m.source != "anaphor" and _speaker_title().match(text, m.end)]
         self.speaker = speaking[-1] if speaking else self.speaker
@@ -341,6 +344,8 @@ def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], ant
         else:
             ref = opener if (opener is not None and a == b) else \
                 subject if (a == b and subject is not None) else antecedent
+        if m.group() == "集团" and referents.group is not None and not (ref and ref.name.endswith("集团")):
+            ref = referents.group  # "栝楼集团…；宁波栝链供应链有限公司…。2021年，集团推出…": the group named last
         if m.group() in ("公司", "集团") and ref is not None and ref.cls in _NOT_COMPANIES:
             ref = referents.company or ref  # "…，峦石资本跟投；2023年12月，公司完成…"
         if ref is None:

@@ -426,3 +426,14 @@ def test_hard_wrapped_prose_is_joined_but_headings_and_stamps_are_not():
     cleaned = clean(text).text
     assert "泠界科技上月底" in cleaned and "新品亮相\n大会上" in cleaned and "副标题在此\n2025-03-01" in cleaned
     assert clean(text).to_original(cleaned.index("科技上月底")) == text.index("科技上月底")
+
+
+def test_an_interviews_we_and_a_profiles_group():
+    interview = ("文｜本刊记者　2026年3月4日\n日前，邻示创始人兼CEO乔某某在杭州接受了本刊专访。\n"
+                 "乔某某：年初我们推出了自有生鲜品牌“穗小示”，复购率很高。")
+    facts, _ = facts_of(interview)
+    assert ("邻示", "launched", "穗小示") in facts and not any("乔某某" in f for fact in facts for f in fact)
+    profile = ("杭州栝示控股集团有限公司（以下简称“栝示集团”）成立于2016年。栝示集团旗下有宁波栝示供应链有限公司，负责集团仓储。"
+               "2021年，集团推出自有食品品牌“栝小示”。")
+    facts, _ = facts_of(profile)
+    assert ("栝示集团", "launched", "栝小示") in facts
