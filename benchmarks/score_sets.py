@@ -21,7 +21,8 @@ SETS = {"dev": (None, ROOT / "tests/dev/gold.jsonl"),
         "tune": ([ROOT / "tests/tune/docs"], ROOT / "tests/tune/gold.jsonl"),
         "heldout": ([ROOT / "tests/heldout/docs"], ROOT / "tests/heldout/gold.jsonl"),
         "heldout-news": ([ROOT / "tests/heldout-news/docs"], ROOT / "tests/heldout-news/gold.jsonl"),
-        "heldout-4": ([ROOT / "tests/heldout-4/docs"], ROOT / "tests/heldout-4/gold.jsonl")}
+        "heldout-4": ([ROOT / "tests/heldout-4/docs"], ROOT / "tests/heldout-4/gold.jsonl"),
+        "heldout-5": ([ROOT / "tests/heldout-5/docs"], ROOT / "tests/heldout-5/gold.jsonl")}
 
 
 def main() -> None:
