@@ -112,7 +112,7 @@ class DateContext:
                 year = page.year - 1 if page.month and month > page.month else page.year
                 datelines.append((m.start(), When(year, month, day)))
         self._datelines = datelines
-        dateline_starts = {start for start, _ in datelines}
+        dateline_at = dict(datelines)
         self._heading_lines = [(m.start(1), int(m.group(1))) for m in YEAR_HEADING.finditer(text)]
         self._headings = list(self._heading_lines)
         # "文中月份均指2025年": the year the text says its bare months are in
@@ -128,10 +128,10 @@ class DateContext:
         for m in DATE.finditer(text):
             if m.end() == m.start():
                 continue
-            when = self._resolve(m, last)
+            when = dateline_at.get(m.start()) or self._resolve(m, last)
             if when is None:
                 continue
-            if m.start() not in dateline_starts:
+            if m.start() not in dateline_at:
                 self.mentions.append(DateMention(m.start(), m.end(), when))
             if self._opens_line(m.start()) and when.year is not None:
                 self._entry = when
