@@ -50,7 +50,8 @@ def clean(original: str) -> CleanText:
         body = line.strip()
         if not body or any(r.search(body) for r in junk_res):
             continue
-        if len(body) > 20 and len(_CJK.findall(body)) < min_share * len(body) and not TIMESTAMP.search(body):
+        stamped = TIMESTAMP.search(body) is not None
+        if len(body) > 20 and len(_CJK.findall(body)) < min_share * len(body) and not stamped:
             continue  # English debris, but not a byline's date stamp ("晚点LatePost｜2025-04-15")
         if len(body) > 10:
             if body in seen:
@@ -60,10 +61,9 @@ def clean(original: str) -> CleanText:
             start += chunked[start]
             if slices and slices[-1][1] == -1:
                 slices.pop()  # page chunks join without a line break
-        elif wrapped and _WRAPPED_ON.match(body) and not TIMESTAMP.search(body) \
-                and slices and slices[-1][1] == -1:
+        elif wrapped and _WRAPPED_ON.match(body) and not stamped and slices and slices[-1][1] == -1:
             slices.pop()  # a prose line hard-wrapped mid-word ("泠界科" / "技上月底发布…", "Live-" / "streaming")
-        wrapped = bool(_WRAPPED.match(body)) and not TIMESTAMP.search(body)
+        wrapped = _WRAPPED.match(body) is not None and not stamped
         for piece_start, piece_end in _without(original, start, end, strip_res):
             slices.append((piece_start, piece_end))
         slices.append((end, -1))  # a line break, kept from the original

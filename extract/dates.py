@@ -113,8 +113,8 @@ class DateContext:
                 datelines.append((m.start(), When(year, month, day)))
         self._datelines = datelines
         dateline_at = dict(datelines)
-        self._heading_lines = [(m.start(1), int(m.group(1))) for m in YEAR_HEADING.finditer(text)]
-        self._headings = list(self._heading_lines)
+        self._headings = [(m.start(1), int(m.group(1))) for m in YEAR_HEADING.finditer(text)]
+        self._heading_starts = {start for start, _ in self._headings}  # (lines that are only a year)
         # "文中月份均指2025年": the year the text says its bare months are in
         self._headings += [(m.end(), int(m.group(1))) for m in DECLARED_YEAR.finditer(text)]
         self._headings.sort()
@@ -268,7 +268,7 @@ class DateContext:
         in a timeline ("2019年" / "获得…投资。"), else the month of the news item at `pos` when a
         dateline gives its day (reports, dated to the month only, date nothing they do not say)."""
         i = bisect.bisect_left(self._starts, pos) - 1
-        if i >= 0 and any(start == self.mentions[i].start for start, _ in self._heading_lines):
+        if i >= 0 and self.mentions[i].start in self._heading_starts:
             return self.mentions[i].when.iso()
         ref = self.reference(pos)
         return When(ref.year, ref.month).iso() if ref and ref.day else None
