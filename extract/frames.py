@@ -394,7 +394,8 @@ def _money(spec: dict, sentence_rest: str, scope: str, following: str):
         money = parse_money(scope)
         if money or not cues_:
             return money
-    for rest in (sentence_rest, following if _REFERS_BACK.search(following[:12]) else ""):
+    # its own clause first: "对A处以150万元罚款，对B处以50万元罚款"
+    for rest in (scope, sentence_rest, following if _REFERS_BACK.search(following[:12]) else ""):
         found = [m.end() for m in _words(tuple(cues_)).finditer(rest)]
         for pos in reversed(found):
             money = parse_money(rest[pos:pos + 24])
@@ -537,6 +538,8 @@ class FrameFinder:
                 local = _resolve_anaphora(text, start, end, local, antecedent, anaphora, referents)
             referents.update(local, text)
             whole = Masked(text, start, end, local)
+            # a body this sentence names stands for its left-out subject ("X局对A处以…，对B处以…")
+            given = {m.name for m in local if m.source not in ("anaphor", "bare") and m.cls == "Regulator"}
             following_end = doc._.sentences[si + 1][1] if si + 1 < len(doc._.sentences) else end
             # "与⟦美团⟧旗下即时配送平台⟦美团配送⟧签署…": the owner named before 旗下 takes part in no event
             owners = [m for m in local if text.startswith("旗下", m.end)]
@@ -573,7 +576,8 @@ class FrameFinder:
                         if any(not v for v in roles.values()) or any(role not in roles for role, _ in rule.implicit):
                             continue
                         if not rule.attach and any(a.source == "bare" for v in roles.values() for a in v) and not any(
-                                a.source not in ("shape", "bare", "anaphor") for v in roles.values() for a in v):
+                                a.source not in ("shape", "bare", "anaphor") or a.name in given
+                                for v in roles.values() for a in v):
                             continue  # a bare name stands only beside a name the text gives
                         taken.append(m.span())
                         pos = m.end()
