@@ -69,6 +69,8 @@ DECLARED_YEAR = re.compile(r"(?:文中|本文|下文|以下|下列)[^。\n]{0,6}
 # a wire dateline ("财联社4月16日电", "中新社合肥3月18日讯"): the date of the item it opens, which
 # its 今日 and 昨日 count from, not the date of what the item reports
 DATELINE = re.compile(r"(?<![\d年])(1[0-2]|0?[1-9])月(3[01]|[12]\d|0?[1-9])日(?:电|讯)")
+# what joins the dates of a list or a range ("3月、6月和9月", "3月至5月")
+_LISTED = re.compile(r"(?:、|和|及|以及|与|至|到|—|－|-|~)")
 # a news item opening with its full date: "2023年3月5日，…" dates the document
 OPENING_DATE = re.compile(r"((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日")
 
@@ -124,6 +126,7 @@ class DateContext:
         self._last_day: When | None = None  # the last date down to the day ("同日", "次日")
         self._vague_last = False  # whether the last date was a vague word ("近日")
         self._last_year: int | None = None  # the year of the last date named
+        self._last_end = -1  # where it ends
         last: When | None = None
         for m in DATE.finditer(text):
             if m.end() == m.start():
@@ -137,7 +140,7 @@ class DateContext:
                 self._entry = when
             if when.year is not None:
                 last = when
-                self._last_year = when.year
+                self._last_year, self._last_end = when.year, m.end()
                 self._vague_last = m.group("rel") in _VAGUE
                 if when.day is not None:
                     self._last_day = when
@@ -178,6 +181,9 @@ class DateContext:
             return When(year, month, day)
         if month is None:
             return None
+        if last and last.year and last.month and month >= last.month and \
+                _LISTED.fullmatch(self.text, self._last_end, m.start()):
+            return When(last.year, month, day)  # "2024年3月、6月和9月": the list's year
         return When(self._year_for(m.start(), month), month, day)
 
     def _year_word(self, word: str, pos: int, last: When | None) -> int | None:

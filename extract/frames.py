@@ -130,6 +130,9 @@ class Masked:
                 parts.append(text[cursor:m.start])
                 self.pieces.append((length, cursor, m.start - cursor))
                 length += m.start - cursor
+            if cursor == m.start and i and m.source == mentions[i - 1].source == "quoted":
+                parts.append("、")  # "“Mochi”“半岛”等品牌": quoted names side by side are a list
+                length += 1
             token = f"⟦{i}|{m.cls}⟧"
             parts.append(token)
             length += len(token)
@@ -176,6 +179,7 @@ def _free(masked: Masked, start: int, text: str, role: str, frame: dict, bare: b
           list_hint: str | None = None) -> list[Argument]:
     """Names found by shape in a slot's text that is not a mention (several in a list)."""
     out = []
+    opening = False
     for m in re.finditer(_FREE, text):
         piece = m.group()
         if re.fullmatch(_LIST_SEP + "|" + _LIST_END, piece):
@@ -196,7 +200,9 @@ def _free(masked: Masked, start: int, text: str, role: str, frame: dict, bare: b
         exact = (rest == "" or (rest is not None and names.is_cut(rest))) and len(trimmed[0]) <= 6 \
             and not re.search(r"\d", trimmed[0])
         at_clause_start = start + m.start() == 0 or masked.text[start + m.start() - 1] in _CLAUSE_START
-        plausible = names.plausible(trimmed[0], trimmed[2]) or (exact and at_clause_start and role in SUBJECT_ROLES)
+        # so do the names listed after it ("棣棠优选、栝楼好物和邻穗分别于…推出")
+        opening = exact and (at_clause_start or opening) and role in SUBJECT_ROLES
+        plausible = names.plausible(trimmed[0], trimmed[2]) or opening
         if not (plausible or (exact and bare)) or (not plausible and _in_cause(masked.text, start + m.start())):
             continue
         name, offset, hint = trimmed
