@@ -45,12 +45,17 @@ def clean(original: str) -> CleanText:
     seen: set[str] = set()
     slices: list[tuple[int, int]] = []
     wrapped = False  # whether the last line kept is prose cut off mid-sentence
+    prose = False  # whether a line of prose has been kept: the header is over
     for start, end in lines:
         line = original[start:end]
         body = line.strip()
-        if not body or any(r.search(body) for r in junk_res):
+        if not body:
             continue
         stamped = TIMESTAMP.search(body) is not None
+        # a junk line is dropped, but not a header's byline with the date ("编辑：X　2024年11月8日")
+        if any(r.search(body) for r in junk_res) and not (stamped and not prose):
+            continue
+        prose = prose or len(body) > 40
         if len(body) > 20 and len(_CJK.findall(body)) < min_share * len(body) and not stamped:
             continue  # English debris, but not a byline's date stamp ("晚点LatePost｜2025-04-15")
         if len(body) > 10:

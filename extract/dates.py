@@ -69,6 +69,7 @@ DECLARED_YEAR = re.compile(r"(?:文中|本文|下文|以下|下列)[^。\n]{0,6}
 # a wire dateline ("财联社4月16日电", "中新社合肥3月18日讯"): the date of the item it opens, which
 # its 今日 and 昨日 count from, not the date of what the item reports
 DATELINE = re.compile(r"(?<![\d年])(1[0-2]|0?[1-9])月(3[01]|[12]\d|0?[1-9])日(?:电|讯)")
+_YEAR_MONTH = re.compile(r"((?:19|20)\d\d)年\d{1,2}月")
 # what joins the dates of a list or a range ("3月、6月和9月", "3月至5月")
 _LISTED = re.compile(r"(?:、|和|及|以及|与|至|到|—|－|-|~)")
 # a news item opening with its full date: "2023年3月5日，…" dates the document
@@ -108,11 +109,15 @@ class DateContext:
         self._datelines: list[tuple[int, When]] = []  # (read with the page's stamps alone first)
         datelines = []
         for m in DATELINE.finditer(text):
+            month, day = int(m.group(1)), int(m.group(2))
             page = self.reference(m.start())
             if page is not None:
-                month, day = int(m.group(1)), int(m.group(2))
                 year = page.year - 1 if page.month and month > page.month else page.year
-                datelines.append((m.start(), When(year, month, day)))
+            elif dated := _YEAR_MONTH.search(text, m.end()):
+                year = int(dated.group(1))  # no stamp: the year of the first full month the item names
+            else:
+                continue
+            datelines.append((m.start(), When(year, month, day)))
         self._datelines = datelines
         dateline_at = dict(datelines)
         self._headings = [(m.start(1), int(m.group(1))) for m in YEAR_HEADING.finditer(text)]
@@ -285,6 +290,9 @@ class DateContext:
             if start <= pos < end:
                 lines = [w for at, w in self._datelines if start <= at <= pos]
                 return lines[-1] if lines else when
+        if not self._blocks:  # wire copy with no stamp: its dateline
+            lines = [w for at, w in self._datelines if at <= pos]
+            return lines[-1] if lines else None
         return None
 
 

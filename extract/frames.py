@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from extract import names
 from extract.amounts import all_money, parse_money
 from extract.dates import DateContext
-from extract.mentions import STOCK_CODE, chronicle_subject, local_bodies
+from extract.mentions import STOCK_CODE, body_places, chronicle_subject, local_bodies
 from extract.model import ACTOR_CLASSES, UNKNOWN, Argument, FrameMatch, Mention, doc_text
 from extract.resources import cue_pattern, cues, rules
 
@@ -506,6 +506,13 @@ class FrameFinder:
             again_spans = {doc._.sentences[i] for i in again if i >= 0}
             found = [f for f in found if f.sentence not in again_spans]
             found = sorted(found + self._run(doc, text, dates, doc._.mentions, again), key=lambda f: f.sentence)
+        # a frame may hold a body it found without its place ("市商务局"): the document names its place
+        if full := body_places({a.name for f in found for args in f.roles.values() for a in args
+                                if a.cls == "Regulator"} | {m.name for m in doc._.mentions if m.cls == "Regulator"}):
+            for f in found:
+                for role, args in f.roles.items():
+                    f.roles[role] = [dataclasses.replace(a, name=full[a.name], key=None)
+                                     if a.cls == "Regulator" and a.name in full else a for a in args]
         doc._.frames = found
         return doc
 

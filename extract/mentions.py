@@ -104,7 +104,7 @@ def find_mentions(text: str) -> list[Mention]:
         entry = index.get(inner) or index.get(names.normal_key(inner))
         if entry:
             found.append(Mention(m.start(), m.end(), inner, entry["class"], entry["zh"], "lexicon"))
-        elif names.is_name(inner):
+        elif names.is_name(inner, heads=not cue_pattern("names", "launched").search(text, max(0, m.start() - 4), m.start() + 1)):
             found.append(Mention(m.start(), m.end(), inner, names.class_of(inner), None, "quoted"))
     latin, not_names = _latin()
     for m in latin.finditer(text):
@@ -200,15 +200,21 @@ _PLACE_ENDS = ("省", "市", "区", "县", "委")
 def local_bodies(mentions: list[Mention]) -> list[Mention]:
     """"省商务厅" after "湖北省商务厅" is that body: a body named without its place takes the
     place of a body of the same name in the document."""
+    full = body_places({m.name for m in mentions if m.cls == "Regulator"})
+    return [Mention(m.start, m.end, full[m.name], m.cls, None, m.source, m.stock_code) if m.name in full else m
+            for m in mentions]
+
+
+def body_places(bodies: set[str]) -> dict[str, str]:
+    """Each body named without its place ("市商务局") -> the one body of that name with its
+    place among `bodies` ("成都市商务局"), when there is exactly one."""
     def short(name: str) -> str: return name.replace("监督管理", "监管")  # 市场监管局 = 市场监督管理局
-    bodies = {m.name for m in mentions if m.cls == "Regulator" and not m.name.startswith(_PLACE_ENDS)}
-    out = []
-    for m in mentions:
-        if m.cls == "Regulator" and m.name.startswith(_PLACE_ENDS):
-            full = [b for b in bodies if short(b).endswith(short(m.name))]
-            if len(full) == 1:
-                m = Mention(m.start, m.end, full[0], m.cls, None, m.source, m.stock_code)
-        out.append(m)
+    placed = [b for b in bodies if not b.startswith(_PLACE_ENDS)]
+    out = {}
+    for name in bodies - set(placed):
+        full = [b for b in placed if short(b).endswith(short(name))]
+        if len(full) == 1:
+            out[name] = full[0]
     return out
 
 

@@ -174,11 +174,13 @@ def plausible(name: str, hint: str | None) -> bool:
     return hint is not None  # "社交电商平台鲸灵": the noun introduces the name
 
 
-def is_name(name: str) -> bool:
+def is_name(name: str, heads: bool = True) -> bool:
+    """Whether `name` may be a name; `heads=False` lets it end in a generic head ("余杭好主播" as
+    what a launch verb names in quotes)."""
     lists = _lists()
     if not 2 <= len(name) <= 24 or _BAD.search(name):
         return False
-    if name in lists["generic"] or name.endswith(lists["generic_heads"]) or name in lists["lead"] or name in lists["trail"]:
+    if name in lists["generic"] or heads and name.endswith(lists["generic_heads"]) or name in lists["lead"] or name in lists["trail"]:
         return False
     if name.startswith(lists["modality"]):  # "计划…", "传出拟…": no name begins with a modal word
         return False
