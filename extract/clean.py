@@ -15,7 +15,7 @@ from extract.resources import cues
 _CHUNK_MARK = re.compile(r"(\d{1,3})、")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # a prose line (it holds a clause break) that stops mid-sentence on a character of a word
-_WRAPPED = re.compile(r"^(?=.{16}).*[，。；].*(?:[\u4e00-\u9fff]|[A-Za-z]-)$")
+_WRAPPED = re.compile(r"^(?:(?=.{24}).*[，。；].*[\u4e00-\u9fff]|(?=.{16}).*[，。；].*[A-Za-z]-)$")
 # and the line that goes on with it: words up to a clause break
 _WRAPPED_ON = re.compile(r"^[\u4e00-\u9fffA-Za-z《“「][^，。；！？]{0,40}[，。；！？]")
 

@@ -35,6 +35,7 @@ _LIST_END = r"(?:等?(?:[0-9一二两三四五六七八九十多]+家)[\u4e00-\u
 ALLOWED = {
     "Actor": ACTOR_CLASSES + ("Product", UNKNOWN),
     "Party": ACTOR_CLASSES + ("Product",),  # an actor whose class is known, or a business line (美团优选)
+    "Governed": tuple(c for c in ACTOR_CLASSES if c != "Regulator") + ("Product",),  # a Party, but no body
     "Organisation": tuple(c for c in ACTOR_CLASSES if c != "Person") + ("Product", UNKNOWN),  # no person partners or launches
     "Business": tuple(c for c in ACTOR_CLASSES if c not in ("Regulator", "Exchange", "Person")) + (UNKNOWN,),
     "Owned": tuple(c for c in ACTOR_CLASSES if c not in ("Regulator", "Exchange", "Person")) + ("Product", UNKNOWN),
@@ -49,7 +50,7 @@ _DONE = re.compile(r"(?:正式)?(?:完成|交割|落地|上线|生效|获批|办
 _OWNED = re.compile(r"旗下(?:的)?[^，。；！？⟦⟧“”]{0,10}")
 _REFERS_BACK = re.compile(r"此次|本次|本轮|该笔|这笔|交易|收购价|价款")
 _TOPICAL = ACTOR_CLASSES + (UNKNOWN,)  # what a left-out subject can stand for
-_NOT_COMPANIES = ("Investor", "Regulator", "Exchange", "Person")  # what "公司" never stands for
+_NOT_COMPANIES = ("Investor", "Regulator", "Exchange", "Person", "Association")  # what "公司" never stands for
 _CLAUSE_START = "，。；！？,;!?：:\n "
 _FIRST_PERSON = ("我们", "我司", "本公司", "我公司")
 _LEDE = 200  # characters of a document's opening: where an announcement names its issuer
@@ -96,7 +97,7 @@ def compiled_rules() -> tuple[Rule, ...]:
                 group = f"{role}__{len(slots)}"
                 slots[group] = (role, plural)
                 one = r"(?:老股东|新股东|原股东)?⟦\d+\|(?:%s)⟧" % "|".join(allowed)  # "、老股东⟦X⟧跟投"
-                if free and (not first_only or m.start() == 0) and frame["roles"][role] in ("Actor", "Organisation", "Business", "Party", "Product", "Owned"):
+                if free and (not first_only or m.start() == 0) and frame["roles"][role] in ("Actor", "Organisation", "Business", "Party", "Governed", "Product", "Owned"):
                     # a slot's free text does not start with a verb ("⟦证监会⟧决定对X立案")
                     one = f"(?:{one}|{_BOUNDARY if m.start() == 0 else ''}(?!{names.cut_pattern()}){_FREE})"
                 body = f"{one}(?:{_LIST_SEP}{one})*{_LIST_END}" if plural else one
@@ -352,7 +353,7 @@ def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], ant
                 subject if (a == b and subject is not None) else antecedent
         if m.group() == "集团" and referents.group is not None and not (ref and ref.name.endswith("集团")):
             ref = referents.group  # "栝楼集团…；宁波栝链供应链有限公司…。2021年，集团推出…": the group named last
-        if m.group() in ("公司", "集团") and ref is not None and ref.cls in _NOT_COMPANIES:
+        if m.group() in ("公司", "集团", "该公司", "该企业") and ref is not None and ref.cls in _NOT_COMPANIES:
             ref = referents.company or ref  # "…，峦石资本跟投；2023年12月，公司完成…"
         if ref is None:
             continue

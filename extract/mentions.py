@@ -120,10 +120,15 @@ def find_mentions(text: str) -> list[Mention]:
                 cls = names.class_of(name)
                 found.append(Mention(head[0].start, m.end(), name, "Company" if cls == UNKNOWN else cls, None, "latin"))
     body, org = _shape_patterns()
+    body_ends = []
     for m in body.finditer(text):
-        found.append(Mention(m.start(), m.end(), m.group(), "Regulator", None, "body"))
+        cls = names.class_of(m.group())  # (a consumer council is a place's body but no regulator)
+        found.append(Mention(m.start(), m.end(), m.group(), cls if cls == "Association" else "Regulator", None, "body"))
+        body_ends.append(m.end())
     for m in org.finditer(text):  # a suffix, and the run of name characters before it
-        left = _NAME_RUN.search(text, max(0, m.start() - 14), m.start())
+        # (not from inside a body: "…市场监督管理局召集峦山传媒")
+        reach = max([e for e in body_ends if m.start() - 14 < e <= m.start()], default=max(0, m.start() - 14))
+        left = _NAME_RUN.search(text, reach, m.start())
         if left is None:
             continue
         candidate = text[left.start():m.end()]
@@ -195,6 +200,7 @@ def _boards_joined(mentions: list[Mention]) -> list[Mention]:
 
 
 _PLACE_ENDS = ("省", "市", "区", "县", "委")
+_DISTRICT = re.compile(r"[\u4e00-\u9fff]{2}(?:区|县)(?!域)")
 
 
 def local_bodies(mentions: list[Mention]) -> list[Mention]:
@@ -209,10 +215,10 @@ def body_places(bodies: set[str]) -> dict[str, str]:
     """Each body named without its place ("市商务局") -> the one body of that name with its
     place among `bodies` ("成都市商务局"), when there is exactly one."""
     def short(name: str) -> str: return name.replace("监督管理", "监管")  # 市场监管局 = 市场监督管理局
-    placed = [b for b in bodies if not b.startswith(_PLACE_ENDS)]
+    partial = {b for b in bodies if b.startswith(_PLACE_ENDS) or _DISTRICT.match(b)}  # "余杭区…局": no city
     out = {}
-    for name in bodies - set(placed):
-        full = [b for b in placed if short(b).endswith(short(name))]
+    for name in partial:
+        full = [b for b in bodies if b != name and short(b).endswith(short(name)) and not b.startswith(_PLACE_ENDS)]
         if len(full) == 1:
             out[name] = full[0]
     return out

@@ -424,10 +424,11 @@ def test_wire_datelines_weeks_signatures_and_year_headings():
 
 
 def test_hard_wrapped_prose_is_joined_but_headings_and_stamps_are_not():
-    text = ("示例标题，副标题在此\n2025-03-01 09:00\n首家融资企业示例科技已完成A轮融资，泠界\n科技上月底正式发布首款产品“泠界Air”。\n"
-            "四、新品亮相\n大会上，示例公司推出新品。")
+    text = ("示例标题，副标题在此\n2025-03-01 09:00\n本季度首家完成融资的企业示例科技已完成A轮融资，泠界\n科技上月底正式发布首款产品“泠界Air”。\n"
+            "四、新品亮相\n大会上，示例公司推出新品。\n案例三：协会约谈之后，监管部门出手\n示例网络科技有限公司运营的小程序被投诉。")
     cleaned = clean(text).text
     assert "泠界科技上月底" in cleaned and "新品亮相\n大会上" in cleaned and "副标题在此\n2025-03-01" in cleaned
+    assert "出手\n示例网络" in cleaned
     assert clean(text).to_original(cleaned.index("科技上月底")) == text.index("科技上月底")
 
 
