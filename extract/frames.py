@@ -50,6 +50,7 @@ _DONE = re.compile(r"(?:正式)?(?:完成|交割|落地|上线|生效|获批|办
 _OWNED = re.compile(r"旗下(?:的)?[^，。；！？⟦⟧“”]{0,10}")
 _REFERS_BACK = re.compile(r"此次|本次|本轮|该笔|这笔|交易|收购价|价款")
 _TOPICAL = ACTOR_CLASSES + (UNKNOWN,)  # what a left-out subject can stand for
+_CONNECTIVES = ("并", "又", "还", "随后", "同时", "此后", "之后")  # what may open a clause whose subject is left out
 _NOT_COMPANIES = ("Investor", "Regulator", "Exchange", "Person", "Association")  # what "公司" never stands for
 _CLAUSE_START = "，。；！？,;!?：:\n "
 _FIRST_PERSON = ("我们", "我司", "本公司", "我公司")
@@ -207,6 +208,8 @@ def _free(masked: Masked, start: int, text: str, role: str, frame: dict, bare: b
         if not (plausible or (exact and bare)) or (not plausible and _in_cause(masked.text, start + m.start())):
             continue
         name, offset, hint = trimmed
+        if names.without_place(name) == "" and re.match(r"一家|某|一支|的一家", masked.text[start + m.start() + offset + len(name):]):
+            continue  # "合肥一家国资平台参投": the place of an actor left unnamed
         if masked.text.startswith("旗下", start + m.start() + offset + len(name)):
             continue  # "X旗下的Y完成…": the owner takes no part
         wanted = frame["roles"][role]
@@ -324,6 +327,7 @@ def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], ant
         a, b = start + m.start(), start + m.end()
         if any(x.start < b and a < x.end for x in local) or any(x.start == a for x in local):
             continue
+        left_out = a == b or m.group() in _CONNECTIVES  # a left-out subject ("，去年还推出…")
         # a left-out subject after the first clause is the actor that opened the sentence
         opener = next((x for x in sorted(local + extra, key=lambda x: x.start) if x.end <= a and x.cls in _TOPICAL), None)
         # so is a bare 公司 there ("X公告，公司以…收购"); 该公司 points back past the sentence;
@@ -346,11 +350,11 @@ def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], ant
             ref = subject or listed or antecedent
         elif m.group() == "其" and text[a - 1:a] == "对" and any(x.cls != "Regulator" for x in named):
             ref = [x for x in named if x.cls != "Regulator"][-1]  # "针对平台“X”…，监管总局对其立案调查"
-        elif a == b and opener is None and cue_pattern("anaphora", "speech").search(text, start, a):
+        elif left_out and opener is None and cue_pattern("anaphora", "speech").search(text, start, a):
             continue  # the speaker is who it stands for, and the speaker is no name found
         else:
-            ref = opener if (opener is not None and a == b) else \
-                subject if (a == b and subject is not None) else antecedent
+            ref = opener if (opener is not None and left_out) else \
+                subject if (left_out and subject is not None) else antecedent
         if m.group() == "集团" and referents.group is not None and not (ref and ref.name.endswith("集团")):
             ref = referents.group  # "栝楼集团…；宁波栝链供应链有限公司…。2021年，集团推出…": the group named last
         if m.group() in ("公司", "集团", "该公司", "该企业") and ref is not None and ref.cls in _NOT_COMPANIES:

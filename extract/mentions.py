@@ -169,6 +169,7 @@ def _recurrences(text: str, found: list[Mention]) -> list[Mention]:
     code introduced ("矽澜微电子（688617.SH）" and the headline's "矽澜微电子"), a declared short
     name, and a legal name's short form ("晟芯半导体" after "深圳晟芯半导体有限公司")."""
     recurring: dict[str, str] = {}
+    placed: dict[str, str] = {}  # a name without its place -> the name with it
     declaration = cue_pattern("names", "alias_declaration")
     for m in found:
         if m.cls == "Document":
@@ -181,10 +182,16 @@ def _recurrences(text: str, found: list[Mention]) -> list[Mention]:
             short = names.normal_key(m.name)
             if short != m.name.lower() and len(short) >= 3 and short[0] >= "\u4e00" and names.is_name(short):
                 recurring.setdefault(short, m.cls)
+            unplaced = names.without_place(m.name)  # "上海芩溪集团" -> "芩溪集团"
+            if unplaced != m.name and len(unplaced) >= 4 and names.is_name(unplaced):
+                recurring.setdefault(unplaced, m.cls)
+                placed[unplaced] = m.name
     if not recurring:
         return []
     pattern = re.compile("|".join(map(re.escape, sorted(recurring, key=len, reverse=True))))
-    return [Mention(m.start(), m.end(), m.group(), recurring[m.group()], None, "org") for m in pattern.finditer(text)]
+    # (not the tail of the full name where it stands: "由浙江金穗集团控股")
+    return [Mention(m.start(), m.end(), m.group(), recurring[m.group()], None, "org") for m in pattern.finditer(text)
+            if not (m.group() in placed and text.endswith(placed[m.group()], 0, m.end()))]
 
 
 def _boards_joined(mentions: list[Mention]) -> list[Mention]:
