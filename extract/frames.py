@@ -186,7 +186,7 @@ def _free(masked: Masked, start: int, text: str, role: str, frame: dict, bare: b
         piece = m.group()
         if re.fullmatch(_LIST_SEP + "|" + _LIST_END, piece):
             continue
-        piece = re.sub(_LIST_END + "$", "", piece) or piece
+        piece = re.sub(_LIST_END + "$", "", re.sub(_LIST_END + "(?:分别|均|各)$", "", piece)) or piece  # "A、B两家平台分别"
         if len(piece) > 2 and names.is_cut(piece[-1] + text[m.end():m.end() + 1]):
             piece = piece[:-1]  # "团蜂平台关|于": the verb runs on past the piece
         trimmed = names.trim(piece)
@@ -455,6 +455,15 @@ def _respectively(frame: FrameMatch, text: str, dates: DateContext) -> list[Fram
             for i in range(n)]
 
 
+def _last_partnership(here: list[FrameMatch], last_of_frame: dict[str, FrameMatch], text: str,
+                      start: int) -> FrameMatch | None:
+    """The partnership this sentence states last, else the one its paragraph stated before."""
+    deal = next((f for f in reversed(here) if f.frame == "Partnership"), None) or last_of_frame.get("Partnership")
+    if deal is None or "\n" in text[deal.sentence[1]:start] or not {"partner", "copartner"} <= deal.roles.keys():
+        return None
+    return deal
+
+
 def _owner_of(text: str, product: Argument, owners: list[Mention]) -> Mention | None:
     """The owner named before 旗下 just ahead of a product ("拼多多旗下跨境电商平台Temu…上线"):
     who launched what the sentence launches without naming a launcher."""
@@ -589,7 +598,10 @@ class FrameFinder:
                             args = _arguments(masked, m.start(group), m.group(group), role, frames_spec[rule.frame], rule.bare)
                             roles.setdefault(role, []).extend(args)
                         for role, referent in rule.implicit:
-                            if (said := getattr(referents, referent)) is not None:
+                            if referent == "partners":  # "…签署合作协议，双方联合推出X": both partners
+                                if (deal := _last_partnership(here, last_of_frame, text, start)) is not None:
+                                    roles[role] = deal.roles["partner"] + deal.roles["copartner"]
+                            elif (said := getattr(referents, referent)) is not None:
                                 roles[role] = [_argument(said)]
                         if any(not v for v in roles.values()) or any(role not in roles for role, _ in rule.implicit):
                             continue

@@ -441,3 +441,52 @@ def test_an_interviews_we_and_a_profiles_group():
                "2021年，集团推出自有食品品牌“栝小示”。")
     facts, _ = facts_of(profile)
     assert ("栝示集团", "launched", "栝小示") in facts
+
+
+def test_a_bodys_second_case_and_its_own_amount():
+    facts, events = facts_of("2024年5月6日，某市市场监督管理局对甲示例、乙示例两家平台分别处以80万元罚款，对丙示例处以20万元罚款。")
+    assert ("某市市场监督管理局", "penalized", "丙示例") in facts
+    amounts = {tuple(e[1]["penalizedParty"]): e[3] for e in events if e[0] == "Penalty"}
+    assert amounts[("甲示例",)] == amounts[("乙示例",)] == 800000 and amounts[("丙示例",)] == 200000
+
+
+def test_quoted_names_side_by_side_and_a_list_of_months():
+    facts, _ = facts_of("示例集团旗下现有“示甲”“示乙”等多个品牌。")
+    assert {("示甲", "subsidiaryOf", "示例集团"), ("示乙", "subsidiaryOf", "示例集团")} <= facts
+    _, events = facts_of("甲示优选、乙示好物和丙示分别于2024年3月、6月和9月推出了“甲示特价版”“乙示乡选”和“丙示到家”。")
+    launched = {e[1]["launcher"][0]: (e[1]["launchedProduct"][0], e[2]) for e in events if e[0] == "Launch"}
+    assert launched == {"甲示优选": ("甲示特价版", "2024-03"), "乙示好物": ("乙示乡选", "2024-06"), "丙示": ("丙示到家", "2024-09")}
+
+
+def test_joint_launches_give_every_party():
+    facts, _ = facts_of("同年5月，甲示电商联合乙示服饰、丙示食品共同发起“县域好品示例计划”。")
+    assert {(p, "launched", "县域好品示例计划") for p in ("甲示电商", "乙示服饰", "丙示食品")} <= facts
+    facts, _ = facts_of("签约环节，成都示例农业科技有限公司与甲示优选牵手，双方联合推出“蜀地示例季”专场。")
+    assert ("成都示例农业科技有限公司", "partnersWith", "甲示优选") in facts or ("甲示优选", "partnersWith", "成都示例农业科技有限公司") in facts
+    assert {("成都示例农业科技有限公司", "launched", "蜀地示例季"), ("甲示优选", "launched", "蜀地示例季")} <= facts
+
+
+def test_wire_copy_without_a_stamp_and_a_bylines_date():
+    _, events = facts_of("人民网北京3月12日电 记者12日获悉，示例总局、示例部已于3月7日联合印发《示例平台责任指引》。"
+                         "《指引》自2025年5月1日起施行。")
+    assert {e[2] for e in events if e[0] == "PolicyIssuance"} == {"2025-03-07"}
+    _, events = facts_of("示例周报｜第45周\n编辑：某某　　2024年11月8日　星期五\n上周五，甲示优选与乙示物流达成合作。")
+    assert {e[2] for e in events if e[0] == "Partnership"} == {"2024-11-01"}
+
+
+def test_bodies_councils_and_the_matter_acted_on():
+    facts, _ = facts_of("杭州市余杭区市场监督管理局召集甲示传媒、乙示传媒等12家辖区MCN机构召开合规行政指导会。"
+                        "上海市市场监督管理局就部分商品虚标产地问题责令丙示优选限期整改。")
+    assert {("杭州市余杭区市场监督管理局", "regulates", "甲示传媒"), ("上海市市场监督管理局", "regulates", "丙示优选")} <= facts
+    facts, _ = facts_of("今年3月，上海市消费者权益保护委员会约谈了示例网络科技有限公司。5月，上海市市场监督管理局对该公司立案调查。")
+    assert ("上海市市场监督管理局", "regulates", "示例网络科技有限公司") in facts
+    assert not any(f[0].endswith("消费者权益保护委员会") or f[2].endswith("消费者权益保护委员会") for f in facts)
+
+
+def test_an_investors_own_news_and_unnamed_investors():
+    facts, events = facts_of("（2025年11月5日，上海）甲示资本今日宣布完成对社交电商品牌乙示生活的A轮领投，本轮融资总额1.2亿元人民币，"
+                             "老股东丙示创投跟投。")
+    assert {("甲示资本", "investedIn", "乙示生活"), ("丙示创投", "investedIn", "乙示生活")} <= facts
+    assert not any(f[2] == "甲示资本" for f in facts)
+    facts, _ = facts_of("本周三，宠物品牌丁示宠物宣布完成数千万元A+轮融资，投资方包括戊示创投以及华东地区一家消费产业基金。")
+    assert ("戊示创投", "investedIn", "丁示宠物") in facts and not any("一家" in f[0] for f in facts)
