@@ -50,7 +50,6 @@ _DONE = re.compile(r"(?:正式)?(?:完成|交割|落地|上线|生效|获批|办
 _OWNED = re.compile(r"旗下(?:的)?[^，。；！？⟦⟧“”]{0,10}")
 _REFERS_BACK = re.compile(r"此次|本次|本轮|该笔|这笔|交易|收购价|价款")
 _TOPICAL = ACTOR_CLASSES + (UNKNOWN,)  # what a left-out subject can stand for
-_CONNECTIVES = ("并", "又", "还", "随后", "同时", "此后", "之后")  # what may open a clause whose subject is left out
 _NOT_COMPANIES = ("Investor", "Regulator", "Exchange", "Person", "Association")  # what "公司" never stands for
 _CLAUSE_START = "，。；！？,;!?：:\n "
 _FIRST_PERSON = ("我们", "我司", "本公司", "我公司")
@@ -186,7 +185,7 @@ def _free(masked: Masked, start: int, text: str, role: str, frame: dict, bare: b
         piece = m.group()
         if re.fullmatch(_LIST_SEP + "|" + _LIST_END, piece):
             continue
-        piece = re.sub(_LIST_END + "$", "", re.sub(_LIST_END + "(?:分别|均|各)$", "", piece)) or piece  # "A、B两家平台分别"
+        piece = re.sub(_LIST_END + "(?:分别|均|各)?$", "", piece) or piece  # "A、B两家平台分别"
         if len(piece) > 2 and names.is_cut(piece[-1] + text[m.end():m.end() + 1]):
             piece = piece[:-1]  # "团蜂平台关|于": the verb runs on past the piece
         trimmed = names.trim(piece)
@@ -327,7 +326,7 @@ def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], ant
         a, b = start + m.start(), start + m.end()
         if any(x.start < b and a < x.end for x in local) or any(x.start == a for x in local):
             continue
-        left_out = a == b or m.group() in _CONNECTIVES  # a left-out subject ("，去年还推出…")
+        left_out = a == b or m.group("connective") is not None  # a left-out subject ("，去年还推出…")
         # a left-out subject after the first clause is the actor that opened the sentence
         opener = next((x for x in sorted(local + extra, key=lambda x: x.start) if x.end <= a and x.cls in _TOPICAL), None)
         # so is a bare 公司 there ("X公告，公司以…收购"); 该公司 points back past the sentence;
