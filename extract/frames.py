@@ -336,7 +336,7 @@ def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], ant
         listed = next((x for x in reversed(named) if x.stock_code), None) or referents.coded or referents.listed
         if m.group() in _FIRST_PERSON:
             ref = referents.speaker
-        elif m.group() in ("该局", "本局"):  # the body named last (本局: the body whose decision this is)
+        elif m.group() in ("该局", "本局", "税务机关"):  # the body named last (本局: the body whose decision this is)
             ref = next((x for x in reversed(named) if x.cls == "Regulator"), body)
         elif m.group() in ("后者", "前者"):
             ref = (named[-1] if m.group() == "后者" else named[0]) if named else None
@@ -347,7 +347,7 @@ def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], ant
             ref = heads[-1] if heads else (subject or listed if m.group() in ("公司", "集团") else None) or opener or antecedent
         elif m.group() == "公司":  # "成为公司的控股子公司": the company the document is about
             ref = subject or listed or antecedent
-        elif m.group() == "其" and text[a - 1:a] == "对" and any(x.cls != "Regulator" for x in named):
+        elif m.group() == "其" and re.search(r"(?:对|向|给予|责令|约谈)$", text[a - 4:a]) and any(x.cls != "Regulator" for x in named):
             ref = [x for x in named if x.cls != "Regulator"][-1]  # "针对平台“X”…，监管总局对其立案调查"
         elif left_out and opener is None and cue_pattern("anaphora", "speech").search(text, start, a):
             continue  # the speaker is who it stands for, and the speaker is no name found
@@ -557,7 +557,8 @@ class FrameFinder:
             if names.withheld(text, start, end) and not any(m.cls in _TOPICAL for m in local):
                 antecedent = None  # "某某公司…。该公司…": the text withholds who 该公司 is
             if (only is not None and si not in only) or not _any_trigger().search(text, start, end):
-                antecedent = _topic([], local) or antecedent  # nothing to extract: keep the topic
+                # nothing to extract: keep the topic; a venue is none ("该公司在微信社群中宣称…")
+                antecedent = _topic([], [m for m in local if not text.endswith(_prepositions(), start, m.start)]) or antecedent
                 referents.update(local, text)
                 continue
             if antecedent is not None or local:

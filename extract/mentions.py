@@ -244,7 +244,7 @@ def _typed_by_context(text: str, mentions: list[Mention]) -> list[Mention]:
         while cls is None and j + 1 < len(out) and re.fullmatch(r"[、和与及]?", text[out[j].end:out[j + 1].start]):
             j += 1  # the run of names this one opens or sits in
         if cls is None:
-            after = _TYPE_AFTER.match(text, out[j].end)
+            after = _type_after().match(text, out[j].end)
             cls = names.descriptor_class(after.group(1)) if after else None
         if cls:
             out[i] = Mention(m.start, m.end, m.name, cls, m.key, m.source, m.stock_code)
@@ -255,7 +255,10 @@ def _typed_by_context(text: str, mentions: list[Mention]) -> list[Mention]:
 _COPULA = re.compile(r".{2,}?(?:科技|集团|控股|公司|传媒|网络|资本|平台)(?:为|是)(?=.{2,})")
 # a noun after a quoted name (or the run it ends) that says what it names (its class is that
 # of the describing noun in cues.toml)
-_TYPE_AFTER = re.compile(r"(?:等)?(?:[0-9一二两三四五六七八九十几多]+(?:家|款|个))?[\u4e00-\u9fff]{0,4}?(平台|App|APP|小程序|应用|品牌|公司|企业|机构|商城)")
+@lru_cache(maxsize=None)
+def _type_after() -> re.Pattern:
+    nouns = ["平台", "App", "APP", "小程序", "应用", "品牌", "公司", "企业", "机构", "商城", *names.nouns_after()]
+    return re.compile(r"(?:等)?(?:[0-9一二两三四五六七八九十几多]+(?:家|款|个))?[\u4e00-\u9fff]{0,4}?(%s)" % "|".join(nouns))
 
 
 def chronicle_subject(text: str) -> str | None:

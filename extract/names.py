@@ -24,6 +24,7 @@ def _lists() -> dict:
         "lead": sorted(n["lead_words"], key=len, reverse=True),
         "trail": sorted(n["trail_words"], key=len, reverse=True),
         "descriptors": sorted(((d, c) for d, c in n["descriptors"]), key=lambda x: -len(x[0])),
+        "nouns_after": [tuple(x) for x in n["nouns_after"]],
         "cut": re.compile("|".join(map(re.escape, sorted(_cut_words(n), key=len, reverse=True)))
                           + "|[" + re.escape(n["stop_chars"]) + "]"),
         "generic": set(n["generic"]),
@@ -79,8 +80,13 @@ def descriptor_before(text: str, end: int) -> str | None:
 
 
 def descriptor_class(word: str) -> str | None:
-    """The class a describing noun hints at (平台 -> Platform)."""
-    return next((c for w, c in _lists()["descriptors"] if w == word), None)
+    """The class a describing noun hints at (平台 -> Platform; 直播间 after a quoted name -> Company)."""
+    return next((c for w, c in _lists()["descriptors"] + _lists()["nouns_after"] if w == word), None)
+
+
+def nouns_after() -> list[str]:
+    """The nouns that type only the quoted name before them."""
+    return [w for w, _ in _lists()["nouns_after"]]
 
 
 def has_legal_suffix(name: str) -> bool:
