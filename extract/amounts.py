@@ -17,6 +17,8 @@ MONEY = re.compile(
     rf"(?:(?P<pre>US\$|\$)\s*)?(?P<num>{_NUM})\s*(?P<unit>{_UNIT})?\s*(?P<cur>{_CUR})?(?:人民币)?"
 )
 
+_THOUSANDS = re.compile(r"(?<=\d)[,，](?=\d{3}(?!\d))")
+
 
 def parse_money(text: str) -> tuple[Decimal, str] | None:
     """The first amount of money in `text`, in base units, with its ISO 4217 code.
@@ -30,6 +32,7 @@ def parse_money(text: str) -> tuple[Decimal, str] | None:
 def all_money(text: str) -> list[tuple[Decimal, str]]:
     """Every amount of money in `text`, in order ("分别处以35万元和12万元罚款")."""
     found = []
+    text = _THOUSANDS.sub("", text)  # "1,386.52万元", "200,000.00元"
     for m in MONEY.finditer(text):
         currency = m.group("cur") or m.group("pre")
         if not currency and not m.group("unit"):

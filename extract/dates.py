@@ -54,8 +54,10 @@ _BYLINE = r"((?:19|20)\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})日?[ \t]+\d{1,2}:\
 TIMESTAMP = re.compile(rf"^[ \t\u3000]*(?:{_STAMP}(?:[ \t\u3000]+[^\s，。；！？,;!?]{{1,12}})?[ \t\u3000]*$"
                        rf"|(?:[^\n，。；！？]{{0,30}}?[ \t\u3000|｜])?(?:发布时间|发布日期|成文日期|发文日期|印发日期|更新时间|时间|日期|Published|Updated|Date)[:：][ \t]*{_LABELLED}(?=[ \t\u3000]|$)"
                        rf"|(?:[^\n，。；！？]{{0,30}}?[ \t\u3000|｜])?{_BYLINE}(?::\d\d)?(?:[ \t\u3000][^\n，。；！？]{{0,60}})?$"
-                       # or end a short heading line: "财联社电报　2024年11月5日 星期二", "【港股IPO快讯】2025年7月10日"
-                       rf"|[^\n，。；！？]{{0,30}}?[ \t\u3000|｜】]{_STAMP}(?:[ \t\u3000]*(?:星期|周)[一二三四五六日天])?[ \t\u3000]*$"
+                       # or end a short heading line: "财联社电报　2024年11月5日 星期二", "【港股IPO快讯】2025年7月10日",
+                       # or a newspaper's issue line, with its page ("《四明商报》2025年1月8日　A4版")
+                       rf"|[^\n，。；！？]{{0,30}}?[ \t\u3000|｜】》]{_STAMP}(?:[ \t\u3000]*(?:星期|周)[一二三四五六日天])?"
+                       r"(?:[ \t\u3000]*(?:第[0-9一二三四五六七八九十]{1,3}版|[A-Z]{0,2}[0-9]{1,2}版))?[ \t\u3000]*$"
                        # or stand in a bracketed footer line ("（本栏目更新于2025年3月12日 18:30，仅供参考）")
                        rf"|^[ \t\u3000]*[（(][^\n（()）]{{0,40}}?{_STAMP}[^\n（()）]{{0,40}}[）)][ \t\u3000]*$)", re.M)
 # a notice's signature date in Chinese numerals, on a line of its own ("二〇二四年十二月三十日")
@@ -72,6 +74,10 @@ DATELINE = re.compile(r"(?<![\d年])(1[0-2]|0?[1-9])月(3[01]|[12]\d|0?[1-9])日
 _YEAR_MONTH = re.compile(r"((?:19|20)\d\d)年\d{1,2}月")
 # what joins the dates of a list or a range ("3月、6月和9月", "3月至5月")
 _LISTED = re.compile(r"(?:、|和|及|以及|与|至|到|—|－|-|~)")
+# after a month: the week of it that a round-up covers ("7月第5周")
+_WEEK_OF = re.compile(r"第[0-9一二三四五]周")
+# after a date: the day rules take effect ("自2025年5月1日起施行"), not one an event happened on
+_TAKES_EFFECT = re.compile(r"起?(?:正式)?(?:施行|实施|生效|执行)")
 # a news item opening with its full date: "2023年3月5日，…" dates the document
 OPENING_DATE = re.compile(r"((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日")
 
@@ -134,8 +140,8 @@ class DateContext:
         self._last_end = -1  # where it ends
         last: When | None = None
         for m in DATE.finditer(text):
-            if m.end() == m.start():
-                continue
+            if m.end() == m.start() or _WEEK_OF.match(text, m.end()):
+                continue  # ("7月第5周" names a week, which may end in the next month)
             when = dateline_at.get(m.start()) or self._resolve(m, last)
             if when is None:
                 continue
@@ -147,8 +153,8 @@ class DateContext:
                 last = when
                 self._last_year, self._last_end = when.year, m.end()
                 self._vague_last = m.group("rel") in _VAGUE
-                if when.day is not None:
-                    self._last_day = when
+                if when.day is not None and not _TAKES_EFFECT.match(text, m.end()):
+                    self._last_day = when  # (a day rules take effect on is not the day 当日 points back to)
                 # a year that opens a clause dates the bare months after it on its line ("2018年3月…；
                 # 12月…"); one inside a clause ("提出到2027年培育…") or a year word ("去年12月印发的…")
                 # is an aside
@@ -239,6 +245,8 @@ class DateContext:
         ref = self.reference(pos)
         if ref is None or ref.month is None:
             return None
+        if word == "本周" and ref.day and ref.day <= datetime.date(ref.year, ref.month, ref.day).weekday():
+            return When(ref.year)  # a week that began in the month before: the year is all that is sure
         if word in _VAGUE:
             return When(ref.year, ref.month)  # vague words keep the month, not the day
         if word == "上周" and ref.day:  # the month that holds most of the week before the dateline's

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from extract import names
 from extract.amounts import all_money, parse_money
 from extract.dates import DateContext
-from extract.mentions import STOCK_CODE, body_places, chronicle_subject, local_bodies
+from extract.mentions import STOCK_CODE, body_places, chronicle_subject, local_bodies, short_body
 from extract.model import ACTOR_CLASSES, UNKNOWN, Argument, FrameMatch, Mention, doc_text
 from extract.resources import cue_pattern, cues, rules
 
@@ -289,6 +289,7 @@ class Referents:
     coded: Mention | None = None  # the company named with its stock code in this paragraph (a digest item)
     company: Mention | None = None  # the last sentence's first company: what "公司" means when the topic is a fund
     group: Mention | None = None  # the last group named (X集团): what "集团" stands for
+    own: tuple[Mention, ...] = ()  # the bodies the lede names: who "我局" is in a body's report
     _seen: int = 0
 
     def begin(self, text: str, start: int) -> None:
@@ -336,6 +337,8 @@ def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], ant
         listed = next((x for x in reversed(named) if x.stock_code), None) or referents.coded or referents.listed
         if m.group() in _FIRST_PERSON:
             ref = referents.speaker
+        elif m.group() in ("我局", "我厅", "我委"):  # the speaking body, named first in the lede
+            ref = next((x for x in referents.own if short_body(x.name).endswith(m.group()[1])), None)
         elif m.group() in ("该局", "本局", "税务机关"):  # the body named last (本局: the body whose decision this is)
             ref = next((x for x in reversed(named) if x.cls == "Regulator"), body)
         elif m.group() in ("后者", "前者"):
@@ -541,7 +544,8 @@ class FrameFinder:
         # first (an announcement's 公司 is the announcer)
         referents = Referents(subject=next((m for m in mentions if m.name == chronicle), None) if chronicle else None,
                               # (in the lede: a comparable company's code further on is not the announcer's)
-                              listed=_announcer(text, mentions))
+                              listed=_announcer(text, mentions),
+                              own=tuple(m for m in mentions if m.start < _LEDE and m.cls == "Regulator"))
         mi = 0
         for si, (start, end) in enumerate(doc._.sentences):
             while mi < len(mentions) and mentions[mi].start < start:

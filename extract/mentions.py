@@ -207,6 +207,7 @@ def _boards_joined(mentions: list[Mention]) -> list[Mention]:
 
 
 _PLACE_ENDS = ("省", "市", "区", "县", "委")
+_BARE_BODY = re.compile(r"[省市区县][局厅委]")  # "市局", "省厅"
 _DISTRICT = re.compile(r"[\u4e00-\u9fff]{2}(?:区|县)(?!域)")
 
 
@@ -218,14 +219,24 @@ def local_bodies(mentions: list[Mention]) -> list[Mention]:
             for m in mentions]
 
 
+def short_body(name: str) -> str:
+    """A body's name in its short form: 市场监管局 = 市场监督管理局, 商务委 = 商务委员会."""
+    return name.replace("监督管理", "监管").replace("委员会", "委")
+
+
 def body_places(bodies: set[str]) -> dict[str, str]:
     """Each body named without its place ("市商务局") -> the one body of that name with its
     place among `bodies` ("成都市商务局"), when there is exactly one."""
-    def short(name: str) -> str: return name.replace("监督管理", "监管")  # 市场监管局 = 市场监督管理局
+    def level(name: str) -> str | None:  # the last place word: "杭州市西湖区…局" is a district's
+        found = re.findall(r"省|市(?!场)|区|县", name)
+        return found[-1] if found else None
+
     partial = {b for b in bodies if b.startswith(_PLACE_ENDS) or _DISTRICT.match(b)}  # "余杭区…局": no city
     out = {}
     for name in partial:
-        full = [b for b in bodies if b != name and short(b).endswith(short(name)) and not b.startswith(_PLACE_ENDS)]
+        full = [b for b in bodies if b != name and short_body(b).endswith(short_body(name)) and not b.startswith(_PLACE_ENDS)]
+        if _BARE_BODY.fullmatch(name):  # "市局": the one bureau of that level the document names in full
+            full = [b for b in bodies if b not in partial and b.endswith(name[-1]) and level(b) == name[0]]
         if len(full) == 1:
             out[name] = full[0]
     return out

@@ -4,7 +4,8 @@ A table is a header line whose tab-separated cells name its columns (words in
 ``ontology/cues.toml``); the lines after it with as many cells are rows, until a line that
 is not. Repeated headers ("续 表") start a new run. Policy tables (issuer, date, title) give
 policy issuances; deal tables (date, company, event, amount, investors) give funding rounds,
-acquisitions and listings.
+acquisitions and listings; penalty tables and blocks of "label：value" lines (当事人名称：…
+处罚机关：…) give penalties.
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract import names
-from extract.amounts import parse_money
+from extract.amounts import all_money, parse_money
 from extract.dates import parse_date
 from extract.mentions import find_mentions
 from extract.model import Argument, FrameMatch, doc_text
@@ -52,6 +53,94 @@ def _rows(text: str, words: dict[str, list[str]], optional: dict[str, list[str]]
         for cell in cells[:-1]:
             offsets.append(offsets[-1] + len(cell) + 1)
         yield cells, offsets, columns, (start, start + len(line))
+
+
+_FIELD = re.compile(r"[ \t\u3000]*(?P<label>[\u4e00-\u9fff（）()、]{2,24})[：:][ \t\u3000]*(?P<value>.*?)[ \t\u3000]*$")
+
+
+def _records(text: str, words: dict[str, list[str]], optional: dict[str, list[str]]):
+    """The blocks of "label：value" lines that hold a label of each key in `words` (and maybe
+    of those in `optional`), shaped as the rows of `_rows`. A block ends at a line of another
+    kind, or where its first key's label comes again (the next record)."""
+    first = words[next(iter(words))]
+    block: list[tuple[str, str, int]] = []  # label, value, offset of the value
+    span = (0, 0)
+
+    def record():
+        columns = {}
+        for key, labels in {**words, **optional}.items():
+            index = next((i for i, (label, _, _) in enumerate(block) if label in labels), None)
+            if index is not None:
+                columns[key] = index
+        if all(key in columns for key in words):
+            yield [value for _, value, _ in block], [at for _, _, at in block], columns, span
+
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        field = _FIELD.fullmatch(line)
+        if field and not (block and field.group("label") in first):
+            if not block:
+                span = (start, start)
+            block.append((field.group("label"), field.group("value"), start + field.start("value")))
+            span = (span[0], start + len(line))
+            continue
+        yield from record()
+        block = [(field.group("label"), field.group("value"), start + field.start("value"))] if field else []
+        span = (start, start + len(line))
+    yield from record()
+
+
+def penalty_rows(text: str) -> list[FrameMatch]:
+    """Penalties (and supervisions) of penalty tables and of "label：value" penalty records."""
+    spec = cues()["tables"]["penalties"]
+    required = {key: spec[key] for key in ("party", "body")}
+    optional = {key: spec[key] for key in ("content", "date")}
+    found: list[FrameMatch] = []
+    for rows in (_rows(text, {**required, "content": spec["content"]}, {"date": spec["date"]}),
+                 _records(text, required, optional)):
+        for cells, offsets, columns, row in rows:
+            found.extend(_penalty(spec, cells, offsets, columns, row))
+    return found
+
+
+def _penalty(spec: dict, cells: list[str], offsets: list[int], columns: dict[str, int], row: tuple[int, int]):
+    def arguments(key: str) -> list[Argument]:
+        cell, out = cells[columns[key]], []
+        for m in re.finditer("[^" + re.escape(spec["separators"]) + "]+", cell):
+            name = m.group().strip()
+            if not names.is_name(name) or names.withheld(name, 0, len(name)):
+                continue  # "绍兴某文化传媒有限公司": withheld
+            entry = names.lexicon_index().get(name) or names.lexicon_index().get(names.normal_key(name))
+            cls = entry["class"] if entry else names.class_of(name)
+            start = offsets[columns[key]] + m.start() + m.group().find(name)
+            out.append(Argument(name, "Company" if cls == "X" else cls, entry["zh"] if entry else None,
+                                start, start + len(name), "table"))
+        return out
+
+    decision = cells[columns["content"]].strip() if "content" in columns else ""
+    bodies = [a for a in arguments("body") if a.cls == "Regulator"]
+    parties = [a for a in arguments("party") if a.cls != "Regulator"]
+    if not bodies or not parties or any(w in decision for w in _modal_words() + spec["not_imposed"]):
+        imposed = False
+    else:
+        imposed = re.search(spec["penalty"], decision) is not None
+    if not bodies or not parties or not (imposed or re.search(spec["supervision"], decision)):
+        return []
+    when = parse_date(re.sub(r"[（(].*$", "", cells[columns["date"]])) if "date" in columns else None
+    if not imposed:
+        return [FrameMatch(frame="Supervision", rule="penalties.record", confidence=0.85,
+                           roles={"regulator": bodies, "regulated": parties}, sentence=row, span=row, date=when)]
+    # the fines, as against what is confiscated: "没收违法所得…，罚款人民币200,000.00元"; "分别罚款30万元、10万元"
+    fines = [money for clause in re.split("[，。；;]", decision) if re.search(spec["fine"], clause)
+             for money in all_money(clause)]
+    out = []
+    for i, party in enumerate(parties):
+        money = fines[i] if len(fines) == len(parties) else fines[0] if len(fines) == 1 and len(parties) == 1 else None
+        out.append(FrameMatch(frame="Penalty", rule="penalties.record", confidence=0.9,
+                              roles={"penalizingBody": bodies, "penalizedParty": [party]}, sentence=row, span=row,
+                              date=when, amount=money[0] if money else None, currency=money[1] if money else None))
+    return out
 
 
 def table_rows(text: str) -> list[FrameMatch]:
@@ -166,5 +255,5 @@ class TableReader:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        doc._.frames = list(doc._.frames or []) + table_rows(text) + deal_rows(text)
+        doc._.frames = list(doc._.frames or []) + table_rows(text) + deal_rows(text) + penalty_rows(text)
         return doc
