@@ -488,6 +488,37 @@ def _without_names(text: str, start: int, end: int, local: list[Mention]) -> str
     return "".join(chars)
 
 
+def _restated_dates(found: list[FrameMatch], text: str, dates: DateContext, sentences: list[tuple[int, int]],
+                    mentions: list[Mention]) -> None:
+    """Date the events of a sentence by the next sentence (of two, in its paragraph) that says
+    when they happened and points back to them, unless it tells events of its own kind."""
+    spec = cues()["restated"]
+    refer = re.compile(spec["refer"])
+    by_sentence: dict[tuple[int, int], list[FrameMatch]] = {}
+    for f in found:
+        by_sentence.setdefault(f.sentence, []).append(f)
+    index = {span: i for i, span in enumerate(sentences)}
+    for span, frames in by_sentence.items():
+        for kind in {f.frame for f in frames if f.frame in spec["verbs"]}:
+            ours = [f for f in frames if f.frame == kind]
+            names_ = {a.name for f in ours for args in f.roles.values() for a in args}
+            verbs = "|".join(spec["verbs"][kind])
+            for start, end in sentences[index.get(span, len(sentences)) + 1:][:2]:
+                if "\n" in text[span[1]:start] or any(f.frame == kind for f in by_sentence.get((start, end), [])):
+                    break
+                told = [m for m in mentions if start <= m.start < end]
+                if not (refer.search(text, start, end) or any(m.name in names_ for m in told)
+                        or (kind == "PolicyIssuance" and any(m.cls == "Document" for m in told))):
+                    continue
+                when = next((d for d in dates.in_span(start, end)
+                             if re.match(rf"(?:正式|已经|已)?(?:{verbs})", text[d.end:end])
+                             or re.search(rf"(?:{verbs})(?:的)?(?:日期|时间)(?:为|是)$", text[start:d.start])), None)
+                if when is not None and when.when.iso():
+                    for f in ours:
+                        f.date = when.when.iso()
+                    break
+
+
 @Language.factory("sekg_frames")
 def make_frames(nlp: Language, name: str) -> "FrameFinder":
     return FrameFinder()
@@ -522,6 +553,7 @@ class FrameFinder:
             again_spans = {doc._.sentences[i] for i in again if i >= 0}
             found = [f for f in found if f.sentence not in again_spans]
             found = sorted(found + self._run(doc, text, dates, doc._.mentions, again), key=lambda f: f.sentence)
+        _restated_dates(found, text, dates, doc._.sentences, doc._.mentions)
         # a frame may hold a body it found without its place ("市商务局"): the document names its place
         if full := body_places({a.name for f in found for args in f.roles.values() for a in args
                                 if a.cls == "Regulator"} | {m.name for m in doc._.mentions if m.cls == "Regulator"}):
