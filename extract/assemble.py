@@ -99,6 +99,11 @@ class Resolver:
             if short_key != long_key and short_key not in index and m.name not in index:
                 self._aliases.setdefault(short_key, (long_key, m.name))
                 self._declared[long_key].add(short)
+        for short, full in names.definitions(text):  # a definitions section (释义)
+            long_key, short_key = names.normal_key(full), names.normal_key(short)
+            if short_key != long_key and short_key not in index:
+                self._aliases.setdefault(short_key, (long_key, full))
+                self._declared[long_key].add(short)
         # a short name, after a legal name, that is the legal name less its trade words
         # ("冰川冷链" for "宁波冰川冷链物流有限公司") refers back to that company
         legal: dict[str, tuple[str, int]] = {}

@@ -186,6 +186,9 @@ def _recurrences(text: str, found: list[Mention]) -> list[Mention]:
             if unplaced != m.name and len(unplaced) >= 4 and names.is_name(unplaced):
                 recurring.setdefault(unplaced, m.cls)
                 placed[unplaced] = m.name
+    for short, full in names.definitions(text):  # "发行人、公司　指　杭州蘼芜生活科技股份有限公司"
+        cls = names.class_of(full)
+        recurring.setdefault(short, cls if cls != UNKNOWN else "Company")
     if not recurring:
         return []
     pattern = re.compile("|".join(map(re.escape, sorted(recurring, key=len, reverse=True))))
@@ -273,9 +276,12 @@ def _type_after() -> re.Pattern:
 
 
 def chronicle_subject(text: str) -> str | None:
-    """The actor a chronicle is about, named by its title ("予木集团大事记")."""
+    """The actor a chronicle is about, named by its title ("予木集团大事记"), by the page path
+    that leads to it ("关于茭团 > 发展历程") or by the lede that opens it ("茭团（…）是一家…。以下为
+    公司发展大事记。")."""
     first = next((line for line in text[:300].splitlines() if line.strip()), "")
-    m = cue_pattern("chronicle", "title").match(first)
+    m = cue_pattern("chronicle", "title").match(first) or cue_pattern("chronicle", "path").search(text, 0, 300) \
+        or cue_pattern("chronicle", "lede").search(text, 0, 600)
     return m.group("name").strip() if m and names.is_name(m.group("name").strip()) else None
 
 

@@ -5,7 +5,7 @@ import re
 from functools import lru_cache
 
 from extract.model import UNKNOWN
-from extract.resources import cues, lexicon
+from extract.resources import cue_pattern, cues, lexicon
 
 _LEGAL_TAIL = "(?:股份有限公司|有限责任公司|有限公司|集团|控股)"
 _ORG_TAIL = re.compile(rf"^(.*?{_LEGAL_TAIL}{_LEGAL_TAIL}*)")
@@ -59,6 +59,25 @@ def described_pattern() -> re.Pattern:
     return re.compile(r"(?<=[\u4e00-\u9fffA-Za-z]{2})(?<!有限)(?<!责任)(?<!股份)(?<![该本此这各其每])"
                       rf"(?P<noun>{alternation(n['described_nouns'])})(?!{alternation(d for d, _ in n['descriptors'])})"
                       rf"(?P<name>[\u4e00-\u9fffA-Za-z0-9·]{{2,6}}?)(?={alternation(ends)})")
+
+
+def definitions(text: str) -> list[tuple[str, str]]:
+    """(short name, full name) of each line of a definitions section ("蘼芜电商　指　杭州蘼芜电子商务有限公司")
+    whose full name is a name: the short names are the actor's in the whole document."""
+    out = []
+    for m in cue_pattern("names", "definition").finditer(text):
+        full = m.group("full").strip()
+        if is_name(full) and not re.search(r"\d", full):
+            out += [(short.strip(), full) for short in re.split("[、/]", m.group("short"))
+                    if short.strip() != full and _declared_name(short.strip())]
+    return out
+
+
+def _declared_name(short: str) -> bool:
+    """A short name the text declares: a name, or a name's stem and trade ("络纬数据") that only a
+    generic word or a number is not."""
+    return is_name(short) or (2 <= len(short) <= 12 and short not in _lists()["generic"]
+                              and not re.search(r"\d", short))
 
 
 def has_cut(text: str) -> bool:
