@@ -350,8 +350,10 @@ def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], ant
             ref = heads[-1] if heads else (subject or listed if m.group() in ("公司", "集团") else None) or opener or antecedent
         elif m.group() == "公司":  # "成为公司的控股子公司": the company the document is about
             ref = subject or listed or antecedent
-        elif m.group() == "其" and re.search(r"(?:对|向|给予|责令|约谈)$", text[a - 4:a]) and any(x.cls != "Regulator" for x in named):
+        elif m.group() == "其" and re.search(r"(?:对|向|给予|责令|约谈|持有)$", text[a - 4:a]) and any(x.cls != "Regulator" for x in named):
             ref = [x for x in named if x.cls != "Regulator"][-1]  # "针对平台“X”…，监管总局对其立案调查"
+            if text[a - 2:a] == "持有":  # "X成立于…，Y持有其100%股权": not the holder
+                ref = next((x for x in reversed(named) if x.cls != "Regulator" and _CLAUSE.search(text, x.end, a)), ref)
         elif left_out and opener is None and cue_pattern("anaphora", "speech").search(text, start, a):
             continue  # the speaker is who it stands for, and the speaker is no name found
         else:
@@ -663,6 +665,8 @@ class FrameFinder:
                                     target.roles.setdefault(role, []).extend(args)
                                 target.attached.append(((start, end), rule.id, rule.confidence))
                             continue
+                        if text.startswith(("后", "之后", "以后"), span[1]) and _REFERS_BACK.search(text, *span):
+                            continue  # "完成本轮融资后，…": the round told before, not a new one
                         frame = self._frame(rule, roles, (start, end), span, text, sentence_dates, local,
                                             (rule.frame == "PolicyIssuance" and dates.notice_day) or dates.undated(span[0]),
                                             following_end)
