@@ -370,14 +370,16 @@ def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], ant
 
 
 _ANNOUNCES = re.compile(r"[^。；！？\n]{0,24}?(?:发布|披露|发出)?公告")
+# a company's own report, titled with its name ("X\n2025年年度报告", "X首次公开发行股票…招股说明书")
+_REPORTS = re.compile(r"\s{0,3}(?:(?:19|20)\d\d年)?(?:年度报告|半年度报告|第[一三]季度报告|年报|[^。；！？\n]{0,24}?招股(?:说明书|意向书))")
 
 
 def _announcer(text: str, mentions: list[Mention]) -> Mention | None:
     """Who an announcement's 公司 is: the company its lede names with a stock code, else the one
-    its lede says announces ("X（以下简称“Y”）昨晚发布公告")."""
+    its lede says announces ("X（以下简称“Y”）昨晚发布公告") or whose report it is ("X\n2025年年度报告")."""
     lede = [m for m in mentions if m.start < _LEDE and m.cls in _TOPICAL and m.source != "anaphor"]
     return next((m for m in lede if m.stock_code), None) or next(
-        (m for m in lede if _ANNOUNCES.match(text, m.end)), None)
+        (m for m in lede if _ANNOUNCES.match(text, m.end) or _REPORTS.match(text, m.end)), None)
 
 
 def _topic(frames: list[FrameMatch], local: list[Mention]) -> Mention | None:

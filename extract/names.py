@@ -168,7 +168,9 @@ def trim(span: str) -> tuple[str, int, str | None] | None:
     span = stripped
     # the name is what follows the last describing noun that leaves a name after it
     best = max(((end, w, c) for w, c in lists["descriptors"] if w in span for end in _ends(span, w)
-                if len(span) - end >= 2 and not _SUFFIX_ONLY.match(span, end)), default=None)
+                if len(span) - end >= 2 and not _SUFFIX_ONLY.match(span, end)
+                # (nor a trade and a legal tail: "长沙沅湘农产品|供应链有限公司" is one name)
+                and not is_kind(re.sub(rf"(?:{_LEGAL_TAIL}|公司)+$", "", span[end:]))), default=None)
     if best:
         end, _, hint = best
         offset, span = offset + end, span[end:]
