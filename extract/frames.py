@@ -328,6 +328,8 @@ def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], ant
         if any(x.start < b and a < x.end for x in local) or any(x.start == a for x in local):
             continue
         left_out = a == b or m.group("connective") is not None  # a left-out subject ("，去年还推出…")
+        if a == b and subject is None and re.search(r"[年月日]\u3000$", text[max(0, a - 2):a]):
+            continue  # "8月　完成…": a date and a wide space open a timeline entry, about a chronicle's actor only
         # a left-out subject after the first clause is the actor that opened the sentence
         opener = next((x for x in sorted(local + extra, key=lambda x: x.start) if x.end <= a and x.cls in _TOPICAL), None)
         # so is a bare 公司 there ("X公告，公司以…收购"); 该公司 points back past the sentence;
