@@ -285,6 +285,7 @@ class Referents:
     subject: Mention | None = None  # a chronicle's actor
     listed: Mention | None = None  # the first listed company named: an announcement's 公司
     body: Mention | None = None  # the last government body named: what 该局 stands for
+    paragraph_body: Mention | None = None  # the last one named in this paragraph: who fined "X被罚款"
     speaker: Mention | None = None  # the last organisation whose officer speaks: "我们"
     coded: Mention | None = None  # the company named with its stock code in this paragraph (a digest item)
     company: Mention | None = None  # the last sentence's first company: what "公司" means when the topic is a fund
@@ -295,7 +296,7 @@ class Referents:
     def begin(self, text: str, start: int) -> None:
         """A sentence starts at `start`: a new paragraph forgets the last one's coded company."""
         if "\n" in text[self._seen:start]:
-            self.coded = None
+            self.coded = self.paragraph_body = None
         self._seen = start
 
     def update(self, local: list[Mention], text: str) -> None:
@@ -303,6 +304,7 @@ class Referents:
                              and m.cls != UNKNOWN), self.company)
         self.coded = next((m for m in reversed(local) if m.stock_code and m.source != "anaphor"), self.coded)
         self.body = next((m for m in reversed(local) if m.cls == "Regulator"), self.body)
+        self.paragraph_body = next((m for m in reversed(local) if m.cls == "Regulator"), self.paragraph_body)
         self.group = next((m for m in reversed(local) if m.name.endswith("集团") and m.source != "anaphor"
                            and names.is_name(m.name)), self.group)
         speaking = [m for m in local if m.cls in ACTOR_CLASSES and m.cls != "Person"
@@ -497,9 +499,10 @@ def _without_names(text: str, start: int, end: int, local: list[Mention]) -> str
 def _restated_dates(found: list[FrameMatch], text: str, dates: DateContext, sentences: list[tuple[int, int]],
                     mentions: list[Mention]) -> None:
     """Date the events of a sentence by the next sentence (of two, in its paragraph) that says
-    when they happened and points back to them, unless it tells events of its own kind."""
+    when they happened and points back to them, unless it tells events of its own kind; a
+    penalty such a sentence says was revoked did not stand."""
     spec = cues()["restated"]
-    refer = re.compile(spec["refer"])
+    refer, revoked = re.compile(spec["refer"]), re.compile(spec["revoked"])
     by_sentence: dict[tuple[int, int], list[FrameMatch]] = {}
     for f in found:
         by_sentence.setdefault(f.sentence, []).append(f)
@@ -511,6 +514,10 @@ def _restated_dates(found: list[FrameMatch], text: str, dates: DateContext, sent
             verbs = "|".join(spec["verbs"][kind])
             for start, end in sentences[index.get(span, len(sentences)) + 1:][:2]:
                 if "\n" in text[span[1]:start] or any(f.frame == kind for f in by_sentence.get((start, end), [])):
+                    break
+                if kind == "Penalty" and revoked.search(text, start, end):
+                    for f in ours:
+                        f.status = "terminated"
                     break
                 told = [m for m in mentions if start <= m.start < end]
                 if not (refer.search(text, start, end) or any(m.name in names_ for m in told)
