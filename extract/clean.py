@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from extract.dates import TIMESTAMP
 from extract.resources import cues
@@ -58,7 +59,7 @@ def clean(original: str) -> CleanText:
         prose = prose or len(body) > 40
         if len(body) > 20 and len(_CJK.findall(body)) < min_share * len(body) and not stamped:
             continue  # English debris, but not a byline's date stamp ("晚点LatePost｜2025-04-15")
-        if len(body) > 10:
+        if len(body) > 10 and not _record_field().match(body):  # (each record names its body again)
             if body in seen:
                 continue
             seen.add(body)
@@ -73,6 +74,14 @@ def clean(original: str) -> CleanText:
             slices.append((piece_start, piece_end))
         slices.append((end, -1))  # a line break, kept from the original
     return _assemble(original, slices)
+
+
+@lru_cache(maxsize=None)
+def _record_field() -> re.Pattern:
+    """A "label：value" line of a penalty record, which repeats from record to record."""
+    spec = cues()["tables"]["penalties"]
+    labels = [w for key in ("party", "body", "content", "date") for w in spec[key]]
+    return re.compile("(?:%s)[：:]" % "|".join(map(re.escape, sorted(labels, key=len, reverse=True))))
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
