@@ -95,7 +95,7 @@ def penalty_rows(text: str) -> list[FrameMatch]:
     """Penalties (and supervisions) of penalty tables and of "label：value" penalty records."""
     spec = cues()["tables"]["penalties"]
     required = {key: spec[key] for key in ("party", "body")}
-    optional = {key: spec[key] for key in ("content", "date")}
+    optional = {key: spec[key] for key in ("content", "date", "status")}
     found: list[FrameMatch] = []
     for rows in (_rows(text, {**required, "content": spec["content"]}, {"date": spec["date"]}),
                  _records(text, required, optional)):
@@ -118,6 +118,8 @@ def _penalty(spec: dict, cells: list[str], offsets: list[int], columns: dict[str
                                 start, start + len(name), "table"))
         return out
 
+    if any(re.search(spec["revoked"], cells[columns[key]]) for key in ("content", "status") if key in columns):
+        return []  # "公示状态：该处罚决定已被…撤销": a record of a decision that no longer stands
     decision = cells[columns["content"]].strip() if "content" in columns else ""
     bodies = [a for a in arguments("body") if a.cls == "Regulator"]
     parties = [a for a in arguments("party") if a.cls != "Regulator"]
