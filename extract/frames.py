@@ -351,6 +351,10 @@ def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], ant
             # the actor opening the nearest clause before it ("…】X（603528.SH）公告，公司以…")
             heads = [x for x in named if (x.start == start or text[x.start - 1] in _CLAUSE_START + "】")
                      and (m.group() in ("其", "它") or x.cls not in _NOT_COMPANIES)]  # 公司 is no fund ("，峦石资本跟投；公司…")
+            # or whose officer speaks just before it ("…企业X负责人介绍，公司日前完成…")
+            speaking = [x for x in named if x.cls not in _NOT_COMPANIES and _speaker_title().match(text, x.end)
+                        and cue_pattern("anaphora", "speech").search(text, x.end, a)]
+            heads = heads or speaking
             ref = heads[-1] if heads else (subject or listed if m.group() in ("公司", "集团") else None) or opener or antecedent
         elif m.group() == "公司":  # "成为公司的控股子公司": the company the document is about
             ref = subject or listed or antecedent
