@@ -136,8 +136,9 @@ def find_mentions(text: str) -> list[Mention]:
         if trimmed and trimmed[0].endswith(m.group()):
             name, offset, hint = trimmed
             copula = _COPULA.match(name)  # "闪驿科技为快驿集团": two names, the second one here
-            if copula:
-                offset, name = offset + copula.end(), name[copula.end():]
+            cut = copula.end() if copula else names.copula_end(name)  # "拼团喵为深圳喵力科技有限公司"
+            if cut:
+                offset, name = offset + cut, name[cut:]
             start = left.start() + offset
             found.append(Mention(start, start + len(name), name, names.class_of(name) or hint or UNKNOWN, None, "org"))
     for m in names.described_pattern().finditer(text):
@@ -153,6 +154,12 @@ def find_mentions(text: str) -> list[Mention]:
             found.append(Mention(m.start(), m.end(), subject, "Company" if cls == UNKNOWN else cls, None, "org"))
     for m in _CODE_AHEAD.finditer(text):
         found.extend(_name_before(text, m.start(), "Company"))
+    for m in cue_pattern("names", "announcer").finditer(text):  # "4. 蔻町美妆公告，…": a company
+        name = m.group("name")
+        trimmed = names.trim(name)
+        if trimmed and trimmed[0] == name and not names.has_cut(name) and name not in index:
+            cls = names.class_of(name)
+            found.append(Mention(m.start("name"), m.end("name"), name, "Company" if cls == UNKNOWN else cls, None, "described"))
     for m in cue_pattern("names", "officer").finditer(text):  # "邻穗创始人兼CEO乔望舒": 邻穗 is an organisation
         found.extend(Mention(n.start, n.end, n.name, n.cls, None, "described") for n in _name_before(text, m.start(), "Company")
                      if n.cls not in ("Person", "Regulator") and names.is_name(n.name))

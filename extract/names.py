@@ -80,6 +80,15 @@ def _declared_name(short: str) -> bool:
                               and not re.search(r"\d", short))
 
 
+def copula_end(name: str) -> int:
+    """Where the second of two names joined by 为/是/系 starts ("拼团喵为深圳喵力科技有限公司": a
+    place opens the legal name after the copula), else 0."""
+    for m in re.finditer("为|是|系", name):
+        if m.start() >= 2 and _lists()["places"].match(name[m.end():]):
+            return m.end()
+    return 0
+
+
 def has_cut(text: str) -> bool:
     """Whether `text` holds a verb or function word, so cannot lie inside one name."""
     return _lists()["cut"].search(text) is not None
