@@ -46,7 +46,7 @@ ALLOWED = {
 }
 _ROUND = re.compile(r"种子轮|天使\+?轮|Pre-?[A-Fa-f]\+{0,2}轮|[A-Fa-f][0-9]?\+{0,2}轮|Pre-IPO轮?|战略融资|战略投资")
 _CLAUSE = re.compile(r"[，。；！？,;!?\n]")
-_DONE = re.compile(r"(?:正式)?(?:完成|交割|落地|上线|生效|获批|办理完毕)")
+_DONE = re.compile(r"(?:在[^，。；]{1,24}?)?(?:正式)?(?:完成|交割|落地|上线|生效|获批|办理完毕|过户|办理完成)")
 _OWNED = re.compile(r"旗下(?:的)?[^，。；！？⟦⟧“”]{0,10}")
 _REFERS_BACK = re.compile(r"此次|本次|本轮|该笔|这笔|交易|收购价|价款")
 _TOPICAL = ACTOR_CLASSES + (UNKNOWN,)  # what a left-out subject can stand for
@@ -682,8 +682,14 @@ class FrameFinder:
                             continue
                         if text.startswith(("后", "之后", "以后"), span[1]) and _REFERS_BACK.search(text, *span):
                             continue  # "完成本轮融资后，…": the round told before, not a new one
-                        frame = self._frame(rule, roles, (start, end), span, text, sentence_dates, local,
-                                            (rule.frame == "PolicyIssuance" and dates.notice_day) or dates.undated(span[0]),
+                        undated = (rule.frame == "PolicyIssuance" and dates.notice_day) or dates.undated(span[0])
+                        if not sentence_dates and si and "\n" not in text[doc._.sentences[si - 1][1]:start] and any(
+                                a.source == "anaphor" for args in roles.values() for a in args):
+                            # "X今日通报，…。税务机关依法对该公司…": a sentence that goes on about the last one's
+                            # actor, and names no time of its own, is of the last one's time
+                            told = dates.in_span(*doc._.sentences[si - 1])
+                            undated = told[-1].when.iso() if told and told[-1].when.iso() else undated
+                        frame = self._frame(rule, roles, (start, end), span, text, sentence_dates, local, undated,
                                             following_end)
                         here.extend(_respectively(frame, text, dates))
             for f in here:
