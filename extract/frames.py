@@ -400,8 +400,8 @@ def _topic(frames: list[FrameMatch], local: list[Mention]) -> Mention | None:
             a = f.roles[role][0]
             if a.cls in _TOPICAL and (role in _TOPIC_ROLES or a.cls not in _NOT_COMPANIES):
                 return Mention(a.start, a.end, a.name, a.cls, a.key, a.source, a.stock_code)
-    if any(m.source == "anaphor" for m in local):
-        return None  # the sentence is still about the previous topic
+    if any(m.source == "anaphor" and m.cls != "Regulator" for m in local):
+        return None  # the sentence is still about the previous topic (not so after "该局发现X…")
     # a regulator is what a sentence is about only when it names no other actor
     topical = [m for m in local if m.cls in _TOPICAL and not (m.source == "quoted" and m.cls == UNKNOWN)]
     return next((m for m in topical if m.cls not in _NOT_COMPANIES), topical[0] if topical else None)

@@ -94,7 +94,7 @@ def has_cut(text: str) -> bool:
     return _lists()["cut"].search(text) is not None
 
 
-_WITHHELD = re.compile(r"某(?:某|[\u4e00-\u9fff]{0,8}?(?:公司|企业|平台|品牌|机构|商家|集团))")
+_WITHHELD = re.compile(r"某(?:某|[\u4e00-\u9fff]{0,8}?(?:公司|企业|平台|品牌|机构|商家|集团|商行|商店|经营部|工作室|门店|网店|店铺|主播))")
 
 
 def withheld(text: str, start: int, end: int) -> bool:
