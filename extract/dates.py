@@ -76,6 +76,8 @@ _YEAR_MONTH = re.compile(r"((?:19|20)\d\d)年\d{1,2}月")
 _LISTED = re.compile(r"(?:、|和|及|以及|与|至|到|—|－|-|~)")
 # after a month: the week of it that a round-up covers ("7月第5周")
 _WEEK_OF = re.compile(r"第[0-9一二三四五]周")
+# after a year: the name it is part of ("2026年“618”网络集中促销…指导会", "2025年度")
+_LABEL_AFTER = re.compile(r"[“\"《「]|度")
 # after a date: the day rules take effect ("自2025年5月1日起施行"), not one an event happened on
 _TAKES_EFFECT = re.compile(r"起?(?:正式)?(?:施行|实施|生效|执行)")
 # a news item opening with its full date: "2023年3月5日，…" dates the document
@@ -140,8 +142,9 @@ class DateContext:
         self._last_end = -1  # where it ends
         last: When | None = None
         for m in DATE.finditer(text):
-            if m.end() == m.start() or _WEEK_OF.match(text, m.end()):
-                continue  # ("7月第5周" names a week, which may end in the next month)
+            if m.end() == m.start() or _WEEK_OF.match(text, m.end()) or (
+                    m.group("y") and not m.group("m") and _LABEL_AFTER.match(text, m.end())):
+                continue  # ("7月第5周" names a week, which may end in the next month; "2026年“618”…" a name)
             when = dateline_at.get(m.start()) or self._resolve(m, last)
             if when is None:
                 continue

@@ -48,6 +48,10 @@ _ROUND = re.compile(r"种子轮|天使\+?轮|Pre-?[A-Fa-f]\+{0,2}轮|[A-Fa-f][0-
 _CLAUSE = re.compile(r"[，。；！？,;!?\n]")
 _DONE = re.compile(r"(?:在[^，。；]{1,24}?)?(?:正式)?(?:完成|交割|落地|上线|生效|获批|办理完毕|过户|办理完成)")
 _OWNED = re.compile(r"旗下(?:的)?[^，。；！？⟦⟧“”]{0,10}")
+# before a date: the day of the act it names ("…处以罚款325万元，处罚决定作出日期为9月16日")
+_DAY_OF = re.compile(r"(?:作出|印发|发布|签署|完成|交割|上市|成立)(?:的)?(?:日期|时间)(?:为|是)$")
+# after a date right after a document: the day it was made public ("《规定》18日对外公布")
+_TOLD = re.compile(r"(?:正式|对外|向社会)?(?:公布|印发|发布)")
 _REFERS_BACK = re.compile(r"此次|本次|本轮|该笔|这笔|交易|收购价|价款")
 _TOPICAL = ACTOR_CLASSES + (UNKNOWN,)  # what a left-out subject can stand for
 _NOT_COMPANIES = ("Investor", "Regulator", "Exchange", "Person", "Association")  # what "公司" never stands for
@@ -445,7 +449,8 @@ def _status(text: str, clause_start: int, trigger_end: int, clause_end: int, loc
 def _dates_what_precedes(text: str, d) -> bool:
     """A date after an event that is its date: in brackets, or when it was done."""
     before = text[max(0, d.start - 2):d.start]
-    return "（" in before or "(" in before or (before.endswith("于") and _DONE.match(text, d.end) is not None)
+    return "（" in before or "(" in before or (before.endswith("于") and _DONE.match(text, d.end) is not None) \
+        or _TOLD.match(text, d.end) is not None or _DAY_OF.search(text, max(0, d.start - 12), d.start) is not None
 
 
 def _respectively(frame: FrameMatch, text: str, dates: DateContext) -> list[FrameMatch]:
@@ -712,11 +717,11 @@ class FrameFinder:
         titles = [(m.start, m.end) for m in local if m.cls == "Document"]
         sentence_dates = [d for d in sentence_dates if not any(a <= d.start < b for a, b in titles)]  # "（2023年版）"
         inside = [d for d in sentence_dates if d.end > span[0] and d.end <= span[1]]
-        before = [d for d in sentence_dates if d.end <= span[0]]
+        before = [d for d in sentence_dates if d.end <= span[0] and not _in_cause(text, d.start)]  # (not "因公司2022年年报…")
         # else a date after it that dates it: in brackets ("（10月16日）") or when it was done ("于5月20日完成交割")
         after = [d for d in sentence_dates if d.start >= span[1] and _dates_what_precedes(text, d)]
         # when it was done outranks when it was told ("4月25日公告…已于4月24日办理完毕")
-        done = [d for d in after if text[d.start - 1] == "于"]
+        done = [d for d in after if text[d.start - 1] == "于" or _DAY_OF.search(text, max(0, d.start - 12), d.start)]
         date = (done[:1] or inside or before[-1:] or after[:1] or [None])[0]
         scope = text[span[0]:clause_end]
         money = _money(rules()["frames"][rule.frame], text[span[0]:sentence[1]], scope, text[sentence[1]:following_end])

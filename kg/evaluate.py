@@ -78,11 +78,13 @@ def evaluate(kg: KnowledgeGraph, gold_path: Path) -> dict:
     in_scope = _scope_checker(scopes, gold_path)
 
     index: dict[str, set[str]] = defaultdict(set)
+    exact: dict[str, set[str]] = defaultdict(set)  # by the name as written: a draft is not its final version
     for e in kg.entities():
         for name in [e["label"], e["label_en"], *e["alt_labels"]]:
             if name:
                 index[_norm(name)].add(e["iri"])
                 index[normal_key(name)].add(e["iri"])
+                exact[_norm(name)].add(e["iri"])
 
     def resolve(name: str | None) -> set[str]:
         if not name:
@@ -128,7 +130,10 @@ def evaluate(kg: KnowledgeGraph, gold_path: Path) -> dict:
                     g["relation"] == "partnersWith" and bool(s_iris & p["o"]) and bool(o_iris & p["s"]))
             if ok:
                 candidates.append(i)
-        hit = max(candidates, key=lambda i: (agreement(g, predicted[i]), -i), default=None)
+        # the prediction that names the same entities as written, then the one that agrees most
+        s_exact, o_exact = exact.get(_norm(g["subject"]), set()), exact.get(_norm(g.get("object") or ""), set())
+        hit = max(candidates, key=lambda i: (bool(s_exact & predicted[i]["s"]) + bool(o_exact & predicted[i]["o"]),
+                                             agreement(g, predicted[i]), -i), default=None)
         if hit is None:
             scores[g["relation"]]["fn"] += 1
             misses.append({k: g.get(k) for k in ("doc", "relation", "subject", "object", "evidence")})
