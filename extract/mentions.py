@@ -199,9 +199,16 @@ def _recurrences(text: str, found: list[Mention]) -> list[Mention]:
     if not recurring:
         return []
     pattern = re.compile("|".join(map(re.escape, sorted(recurring, key=len, reverse=True))))
-    # (not the tail of the full name where it stands: "由浙江金穗集团控股")
-    return [Mention(m.start(), m.end(), m.group(), recurring[m.group()], None, "org") for m in pattern.finditer(text)
-            if not (m.group() in placed and text.endswith(placed[m.group()], 0, m.end()))]
+    out = []
+    for m in pattern.finditer(text):
+        if m.group() in placed and text.endswith(placed[m.group()], 0, m.end()):
+            continue  # (not the tail of the full name where it stands: "由浙江金穗集团控股")
+        # a trade word after it makes another name of the same stem ("藜原股份" recurs as 藜原, but
+        # "藜原乳业" is a name of its own)
+        trade = next((k for k in (4, 3, 2) if names.is_kind(text[m.end():m.end() + k])), 0)
+        name = text[m.start():m.end() + trade]
+        out.append(Mention(m.start(), m.end() + trade, name, recurring[m.group()], None, "org"))
+    return out
 
 
 def _boards_joined(mentions: list[Mention]) -> list[Mention]:
