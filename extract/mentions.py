@@ -26,6 +26,8 @@ _CODE_BRACKET = re.compile(r"[（(][^（()）\n]{0,14}?(?:(?:NYSE|NASDAQ|Nasdaq|
 _NAME_RUN = re.compile(r"[A-Za-z0-9\u4e00-\u9fff]{2,}(?:[（(][\u4e00-\u9fff]{2,3}[）)][A-Za-z0-9\u4e00-\u9fff]{0,6})?$")
 # where a listed company's stock code follows its name: "万象零售（603528.SH）"
 _CODE_AHEAD = re.compile(r"(?=[（(]\s*(?:(?:股票)?代码[:：]?\s*)?(?:(?:NYSE|NASDAQ|HK|SH|SZ)[:：]\s*[A-Z0-9]+|\d{4,6}\.(?:HK|SH|SZ|BJ)|[0-9]\d{5}|0\d{4})\s*[)）])")
+# after a name: what makes it a news outlet ("新京报贝壳财经讯", "新浪科技讯")
+_OUTLET = re.compile(r"(?:财经|科技|新闻|网)?讯")
 _SOURCE_RANK = {"lexicon": 0, "title": 1, "body": 2, "quoted": 3, "org": 4, "latin": 5, "described": 6}
 
 
@@ -166,7 +168,7 @@ def find_mentions(text: str) -> list[Mention]:
     codes = [m.span() for m in _CODE_BRACKET.finditer(text)]  # "（NYSE: YULN）" names a ticker, not a company
     # "新浪科技讯 4月19日消息": the outlet a story comes from is no actor in it
     found = [m for m in found if not any(a <= m.start and m.end <= b for a, b in codes)
-             and not (text.startswith("讯", m.end) and m.cls != "Regulator")]
+             and not (_OUTLET.match(text, m.end) and m.cls != "Regulator")]
     found += _recurrences(text, found)
     return _attach_stock_codes(text, local_bodies(_boards_joined(_typed_by_context(text, _non_overlapping(found)))))
 
