@@ -596,7 +596,10 @@ class FrameFinder:
         chronicle = chronicle_subject(text)
         # who the document is about: a chronicle's actor, else the listed company it names
         # first (an announcement's 公司 is the announcer)
-        referents = Referents(subject=next((m for m in mentions if m.name == chronicle), None) if chronicle else None,
+        # (named in full or in short: "关于浒川 > 发展历程" is about 浙江浒川控股集团有限公司)
+        subject = next((m for m in mentions if m.name == chronicle), None) or next(
+            (m for m in mentions if chronicle in m.name and m.cls in _TOPICAL), None) if chronicle else None
+        referents = Referents(subject=subject,
                               # (in the lede: a comparable company's code further on is not the announcer's)
                               listed=_announcer(text, mentions),
                               own=tuple(m for m in mentions if m.start < _LEDE and m.cls == "Regulator"))

@@ -298,7 +298,12 @@ def chronicle_subject(text: str) -> str | None:
     first = next((line for line in text[:300].splitlines() if line.strip()), "")
     m = cue_pattern("chronicle", "title").match(first) or cue_pattern("chronicle", "path").search(text, 0, 300) \
         or cue_pattern("chronicle", "lede").search(text, 0, 600)
-    return m.group("name").strip() if m and names.is_name(m.group("name").strip()) else None
+    if m:
+        return m.group("name").strip() if names.is_name(m.group("name").strip()) else None
+    # a page titled with a company's name whose history follows under a heading ("发展历程")
+    if cue_pattern("chronicle", "heading").search(text, 0, 1500) and names.has_legal_suffix(first.strip()):
+        return first.strip()
+    return None
 
 
 
