@@ -43,6 +43,7 @@ def clean(original: str) -> CleanText:
 
     lines = _lines(original)
     chunked = _page_chunk_lines(original, lines)
+    width = _wrap_width(original, lines)
     seen: set[str] = set()
     slices: list[tuple[int, int]] = []
     wrapped = False  # whether the last line kept is prose cut off mid-sentence
@@ -69,7 +70,9 @@ def clean(original: str) -> CleanText:
                 slices.pop()  # page chunks join without a line break
         elif wrapped and _WRAPPED_ON.match(body) and not stamped and slices and slices[-1][1] == -1:
             slices.pop()  # a prose line hard-wrapped mid-word ("泠界科" / "技上月底发布…", "Live-" / "streaming")
-        wrapped = _WRAPPED.match(body) is not None and not stamped
+        # (in a text wrapped at a fixed width, a full-width line that does not end a sentence)
+        wrapped = not stamped and (_WRAPPED.match(body) is not None or (
+            width is not None and len(body) >= width - 1 and body[-1] not in "。！？；：”」）)" and _CJK.match(body[-1])))
         for piece_start, piece_end in _without(original, start, end, strip_res):
             slices.append((piece_start, piece_end))
         slices.append((end, -1))  # a line break, kept from the original
@@ -82,6 +85,17 @@ def _record_field() -> re.Pattern:
     spec = cues()["tables"]["penalties"]
     labels = [w for key in ("party", "body", "content", "date") for w in spec[key]]
     return re.compile("(?:%s)[：:]" % "|".join(map(re.escape, sorted(labels, key=len, reverse=True))))
+
+
+def _wrap_width(text: str, lines: list[tuple[int, int]]) -> int | None:
+    """The width a text was hard-wrapped at (a WeChat repost at 22 characters a line): the length
+    that at least half of its longer lines share, give or take one, when at least five do."""
+    lengths = [len(text[a:b].strip()) for a, b in lines if len(text[a:b].strip()) > 12]
+    if len(lengths) < 5:
+        return None
+    width = max(set(lengths), key=lambda n: sum(abs(n - m) <= 1 for m in lengths))
+    near = sum(abs(width - m) <= 1 for m in lengths)
+    return width if near >= 5 and near * 2 >= len(lengths) and width < 40 else None
 
 
 def _lines(text: str) -> list[tuple[int, int]]:

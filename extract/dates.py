@@ -35,8 +35,12 @@ _DAY_AROUND = {"次日": 1, "翌日": 1, "第二天": 1, "后一天": 1, "此前
 # (not a range's end, a count or a deadline: "11日至13日", "第3日", "30日内")
 _BARE_DAY = r"(?:本月(?=\d)|(?<![\d月年至到~\-—－第每数几]))(?P<bd>3[01]|[12]\d|[1-9])日(?![内起前后以之])"
 DATE = re.compile(
+    # the shopping festivals: "去年双11当天" is a day, "2020年双11期间" its month
+    rf"(?P<fest>(?:(?P<fy>(?:19|20)\d\d)年|(?P<fry>今年|去年|前年))?(?:双11|双十一|双12|双十二)(?P<fday>当天|当日|零点|0点)?)"
+    # so many years before the document, so many months after the date before
+    r"|(?P<ago>[一两二三四五六七八九十]|\d{1,2})年前|(?P<later>[一两二三四五六七八九十]|\d{1,2})个月(?:后|之后|以后)"
     # (the lookahead keeps the all-optional first form from matching empty, which would hide a bare day)
-    rf"(?=(?:19|20)\d\d\s*年|[{_CN_DIGITS}]{{4}}年|{_YEAR_WORD}|(?:1[0-2]|0?[1-9])\s*月)"
+    rf"|(?=(?:19|20)\d\d\s*年|[{_CN_DIGITS}]{{4}}年|{_YEAR_WORD}|(?:1[0-2]|0?[1-9])\s*月)"
     rf"(?:(?:{_YEAR}\s*年|(?P<ry>{_YEAR_WORD}))\s*)?(?:{_MONTH_DAY})?"
     r"|(?P<iy>(?:19|20)\d\d)[-/.](?P<im>1[0-2]|0?[1-9])(?:[-/.](?P<id>3[01]|[12]\d|0?[1-9]))?(?!\d)"
     rf"|{_BARE_DAY}"
@@ -176,6 +180,22 @@ class DateContext:
         return out
 
     def _resolve(self, m: re.Match, last: When | None) -> When | None:
+        if m.group("fest"):
+            ref = self.reference(m.start())
+            year = int(m.group("fy")) if m.group("fy") else (
+                ref.year + {"今年": 0, "去年": -1, "前年": -2}[m.group("fry")] if m.group("fry") and ref else None)
+            if year is None and ref and ref.month and ref.month >= 11:
+                year = ref.year  # "双11" in news of November or December: this year's
+            month = 12 if "12" in m.group() or "十二" in m.group() else 11
+            return When(year, month, month if m.group("fday") else None) if year else None
+        if m.group("ago"):
+            ref = self.reference(m.start())
+            return When(ref.year - _count(m.group("ago"))) if ref else None
+        if m.group("later"):
+            if not (last and last.year and last.month):
+                return None
+            months = last.year * 12 + last.month - 1 + _count(m.group("later"))
+            return When(months // 12, months % 12 + 1)
         if m.group("iy"):
             return When(int(m.group("iy")), int(m.group("im")), _int(m.group("id")))
         if m.group("same"):  # "同时，…" opening a sentence: the time of the sentence before
@@ -345,6 +365,10 @@ def _shift(when: When, days: int) -> When:
     """The day `days` after (or before) a full date."""
     then = datetime.date(when.year, when.month, when.day) + datetime.timedelta(days=days)
     return When(then.year, then.month, then.day)
+
+
+def _count(s: str) -> int:
+    return int(s) if s.isdigit() else int(cn2an.cn2an(s, "smart"))
 
 
 def _int(s: str | None) -> int | None:
