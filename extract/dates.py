@@ -80,6 +80,8 @@ _YEAR_MONTH = re.compile(r"((?:19|20)\d\d)年\d{1,2}月")
 _LISTED = re.compile(r"(?:、|和|及|以及|与|至|到|—|－|-|~)")
 # after a month: the week of it that a round-up covers ("7月第5周")
 _WEEK_OF = re.compile(r"第[0-9一二三四五]周")
+# from a date on: what was done on it ("已于12月30日完成工商变更登记")
+_DONE_LATE = re.compile(r"[^，。；]{0,10}?(?:完成|交割|过户|办理|签署|签订|上线|推出|成立|作出|收到)")
 # after a year: the name it is part of ("2026年“618”网络集中促销…指导会", "2025年度")
 _LABEL_AFTER = re.compile(r"[“\"《「]|度")
 # after a date: the day rules take effect ("自2025年5月1日起施行"), not one an event happened on
@@ -241,6 +243,8 @@ class DateContext:
             return None
         if ref.month is None or month <= ref.month:
             return ref.year
+        if self.text.startswith("已于", max(0, pos - 2)) and _DONE_LATE.match(self.text, pos):
+            return ref.year - 1  # "（1月7日电）…已于12月30日完成": a month after the dateline's, done: last year's
         # a month after the dateline's, in a text that was just speaking of the year before
         # ("2025年，…。" then "9月，…" in a report of 2026年2月): that year's
         return self._last_year if self._last_year == ref.year - 1 else None
@@ -312,6 +316,10 @@ class DateContext:
         i = bisect.bisect_left(self._starts, pos) - 1
         if i >= 0 and self.mentions[i].start in self._heading_starts:
             return self.mentions[i].when.iso()
+        # a bare year heading ("2017" on a line of its own), with no date since it
+        heading = max((start for start in self._heading_starts if start < pos), default=None)
+        if heading is not None and (i < 0 or self.mentions[i].start < heading):
+            return str(dict(self._headings)[heading])
         ref = self.reference(pos)
         return When(ref.year, ref.month).iso() if ref and ref.day else None
 
