@@ -24,6 +24,8 @@ from extract.resources import cue_pattern, cues, rules
 RANGE = {"listedOn": {"Exchange"}, "issued": {"Document"}, "launched": {"Product", "Brand"}}
 DOMAIN = {"penalized": {"Regulator"}, "regulates": {"Regulator"}}
 NOT_ACTOR = {"Document", "Sector"}
+# relations whose object must be an actor: a product owns, takes and is given no capital
+ACTOR_OBJECT = {"investedIn", "acquired", "subsidiaryOf"}
 
 
 @dataclass
@@ -242,6 +244,8 @@ def _fits(fact: Fact, entities: dict[str, Entity]) -> bool:
     if fact.predicate in DOMAIN and s not in DOMAIN[fact.predicate]:
         return False
     if fact.predicate != "regulates" and o in NOT_ACTOR and fact.predicate != "issued":
+        return False
+    if fact.predicate in ACTOR_OBJECT and o == "Product":
         return False
     return s not in NOT_ACTOR
 
