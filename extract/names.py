@@ -63,13 +63,18 @@ def described_pattern() -> re.Pattern:
 
 def definitions(text: str) -> list[tuple[str, str]]:
     """(short name, full name) of each line of a definitions section ("蘼芜电商　指　杭州蘼芜电子商务有限公司")
-    whose full name is a name: the short names are the actor's in the whole document."""
+    whose full name is a name, and of an announcement's stock short name: the short names are the
+    actor's in the whole document."""
     out = []
     for m in cue_pattern("names", "definition").finditer(text):
         full = m.group("full").strip()
         if is_name(full) and not re.search(r"\d", full):
             out += [(short.strip(), full) for short in re.split("[、/]", m.group("short"))
                     if short.strip() != full and _declared_name(short.strip())]
+    short = cue_pattern("names", "stock_short").search(text, 0, 600)
+    full = cue_pattern("names", "legal_line").search(text, 0, 600)
+    if short and full and is_name(short.group("short")):
+        out.append((short.group("short"), full.group("full")))  # "证券简称：澄岳股份" over "浙江澄岳新材料股份有限公司"
     return out
 
 
