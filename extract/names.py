@@ -260,6 +260,7 @@ def normal_key(name: str) -> str:
     key = re.sub(r"[（(][^）)]*[）)]$", "", key)
     key = _lists()["exchange_board"].sub(r"\1", key)
     key = re.sub(r"^(?:中国证监会|中国证券监督管理委员会)(.{2,4}?)监管局$", r"\1证监局", key)  # 浙江证监局
+    key = key.replace("市场监督管理", "市场监管")  # 杭州市市场监管局 = 杭州市市场监督管理局
     base = key
     for suffix in _lists()["legal_suffixes"]:
         if base.endswith(suffix) and len(base) - len(suffix) >= 2:
