@@ -24,7 +24,9 @@ SETS = {"dev": (None, ROOT / "tests/dev/gold.jsonl"),
         "heldout-4": ([ROOT / "tests/heldout-4/docs"], ROOT / "tests/heldout-4/gold.jsonl"),
         "heldout-5": ([ROOT / "tests/heldout-5/docs"], ROOT / "tests/heldout-5/gold.jsonl"),
         "heldout-6": ([ROOT / "tests/heldout-6/docs"], ROOT / "tests/heldout-6/gold.jsonl"),
-        "heldout-news-2": ([ROOT / "tests/heldout-news-2/docs"], ROOT / "tests/heldout-news-2/gold.jsonl")}
+        "heldout-news-2": ([ROOT / "tests/heldout-news-2/docs"], ROOT / "tests/heldout-news-2/gold.jsonl"),
+        "heldout-7": ([ROOT / "tests/heldout-7/docs"], ROOT / "tests/heldout-7/gold.jsonl"),
+        "heldout-8": ([ROOT / "tests/heldout-8/docs"], ROOT / "tests/heldout-8/gold.jsonl")}
 
 
 def main() -> None:
