@@ -146,7 +146,10 @@ class Resolver:
             if entity.in_lexicon or key.startswith(("doc:", "sector:")):
                 continue
             surfaces = self._surface[key]
-            entity.label = max(surfaces, key=lambda s: (surfaces[s], -len(s), s))
+            # (a role a text declares as a name, 发行人, is never the label)
+            role = cues()["names"]["role_words"]
+            named = [s for s in surfaces if s not in role] or [n for n in entity.names if n not in role] or list(surfaces)
+            entity.label = max(named, key=lambda s: (surfaces.get(s, 0), -len(s), s))
             votes = self._votes[key]
             entity.cls = max(votes, key=lambda c: (votes[c], c)) if votes else "Company"
             if re.fullmatch(r"[A-Za-z0-9 .&'-]+", entity.label):

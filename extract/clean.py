@@ -17,6 +17,8 @@ _CHUNK_MARK = re.compile(r"(\d{1,3})、")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # a prose line (it holds a clause break) that stops mid-sentence on a character of a word
 _WRAPPED = re.compile(r"^(?:(?=.{24}).*[，。；].*[\u4e00-\u9fff]|(?=.{16}).*[，。；].*[A-Za-z]-)$")
+# a "label：value" line (当事人名称：…, 发布时间：…): a field, never prose wrapped at a width
+_LABELLED_LINE = re.compile(r"[^：:，。]{1,12}[：:]")
 # and the line that goes on with it: words up to a clause break
 _WRAPPED_ON = re.compile(r"^[\u4e00-\u9fffA-Za-z《“「][^，。；！？]{0,40}[，。；！？]")
 
@@ -72,7 +74,8 @@ def clean(original: str) -> CleanText:
             slices.pop()  # a prose line hard-wrapped mid-word ("泠界科" / "技上月底发布…", "Live-" / "streaming")
         # (in a text wrapped at a fixed width, a full-width line that does not end a sentence)
         wrapped = not stamped and (_WRAPPED.match(body) is not None or (
-            width is not None and len(body) >= width - 1 and body[-1] not in "。！？；：”」）)" and _CJK.match(body[-1])))
+            width is not None and len(body) >= width - 1 and body[-1] not in "。！？；：”」）)" and _CJK.match(body[-1])
+            and not _LABELLED_LINE.match(body)))
         for piece_start, piece_end in _without(original, start, end, strip_res):
             slices.append((piece_start, piece_end))
         slices.append((end, -1))  # a line break, kept from the original
@@ -90,7 +93,8 @@ def _record_field() -> re.Pattern:
 def _wrap_width(text: str, lines: list[tuple[int, int]]) -> int | None:
     """The width a text was hard-wrapped at (a WeChat repost at 22 characters a line): the length
     that at least half of its longer lines share, give or take one, when at least five do."""
-    lengths = [len(text[a:b].strip()) for a, b in lines if len(text[a:b].strip()) > 12]
+    lengths = [len(text[a:b].strip()) for a, b in lines
+               if len(text[a:b].strip()) > 12 and not _LABELLED_LINE.match(text[a:b].strip())]
     if len(lengths) < 5:
         return None
     width = max(set(lengths), key=lambda n: sum(abs(n - m) <= 1 for m in lengths))

@@ -490,3 +490,40 @@ def test_an_investors_own_news_and_unnamed_investors():
     assert not any(f[2] == "甲示资本" for f in facts)
     facts, _ = facts_of("本周三，宠物品牌丁示宠物宣布完成数千万元A+轮融资，投资方包括戊示创投以及华东地区一家消费产业基金。")
     assert ("戊示创投", "investedIn", "丁示宠物") in facts and not any("一家" in f[0] for f in facts)
+
+
+def test_penalty_records_in_field_form():
+    page = ("发布时间：2025-11-14 09:30\n\n（一）\n当事人名称：甲示文化传媒有限公司\n处罚内容：没收违法所得人民币42,618.50元，罚款人民币200,000.00元\n"
+            "处罚机关：杭州市示例区市场监督管理局\n处罚决定日期：2025年10月29日\n\n（二）\n当事人名称：乙示电子商务有限公司\n"
+            "处理结果：当事人系初次违法，我局依法责令其改正，决定不予行政处罚\n处罚机关：杭州市示例区市场监督管理局\n决定日期：2025年11月7日\n\n"
+            "（三）\n当事人名称：丙示贸易有限公司\n处罚内容：罚款50,000.00元。\n处罚机关：杭州市示例区市场监督管理局\n处罚决定日期：2025年8月12日\n"
+            "公示状态：该处罚决定已被法院判决撤销。\n")
+    facts, events = facts_of(page)
+    penalties = {e[1]["penalizedParty"][0]: (e[2], e[3]) for e in events if e[0] == "Penalty"}
+    assert penalties == {"甲示文化传媒有限公司": ("2025-10-29", 200000)}
+    assert ("杭州市示例区市场监督管理局", "regulates", "乙示电子商务有限公司") in facts
+    assert not any("丙示" in f[2] for f in facts)
+
+
+def test_a_later_sentence_dates_or_revokes_what_was_told():
+    _, events = facts_of("新华社北京3月5日电 示例部、示例总局近日联合印发《示例分销合规指引》（以下简称《指引》）。"
+                         "《指引》于2月27日印发，自2025年5月1日起施行。")
+    assert {e[2] for e in events if e[0] == "PolicyIssuance"} == {"2025-02-27"}
+    facts, _ = facts_of("2025年4月，杭州市示例区市场监督管理局对丁示食品有限公司罚款30万元。此后，某市人民政府作出行政复议决定，撤销了上述处罚决定。")
+    assert not any(f[1] == "penalized" for f in facts)
+
+
+def test_declared_short_names_and_a_chronicles_page_path():
+    prospectus = ("甲示生活科技股份有限公司招股说明书\n释　义\n发行人、甲示生活　指　甲示生活科技股份有限公司\n乙示电商　指　杭州乙示电子商务有限公司\n"
+                  "乙示电商成立于2017年3月，发行人持有其100%股权。")
+    facts, _ = facts_of(prospectus)
+    assert ("乙示电商", "subsidiaryOf", "甲示生活科技股份有限公司") in facts or ("乙示电商", "subsidiaryOf", "甲示生活") in facts
+    timeline = "首页 > 关于丙示 > 发展历程\n\n丙示（杭州丙示网络科技有限公司）是一家社交拼团平台。以下为公司发展大事记。\n\n2019年\n8月　完成天使轮融资，由丁示资本独家投资。\n"
+    facts, _ = facts_of(timeline)
+    assert ("丁示资本", "investedIn", "丙示") in facts
+
+
+def test_festivals_and_counted_times():
+    _, events = facts_of("2025-03-05 10:00\n去年双11当天，甲示宠物宣布完成对乙示食品有限公司的全资收购。两个月后，甲示宠物完成C轮融资，由丙示资本领投。")
+    dated = {e[0]: e[2] for e in events}
+    assert dated["Acquisition"] == "2024-11-11" and dated["FundingRound"] == "2025-01"
