@@ -294,7 +294,6 @@ class Referents:
     coded: Mention | None = None  # the company named with its stock code in this paragraph (a digest item)
     company: Mention | None = None  # the last sentence's first company: what "公司" means when the topic is a fund
     group: Mention | None = None  # the last group named (X集团): what "集团" stands for
-    platform: Mention | None = None  # the last platform named: what "平台" stands for
     own: tuple[Mention, ...] = ()  # the bodies the lede names: who "我局" is in a body's report
     _seen: int = 0
 
@@ -310,7 +309,6 @@ class Referents:
         self.coded = next((m for m in reversed(local) if m.stock_code and m.source != "anaphor"), self.coded)
         self.body = next((m for m in reversed(local) if m.cls == "Regulator"), self.body)
         self.paragraph_body = next((m for m in reversed(local) if m.cls == "Regulator"), self.paragraph_body)
-        self.platform = next((m for m in reversed(local) if m.cls == "Platform" and m.source != "anaphor"), self.platform)
         self.group = next((m for m in reversed(local) if m.name.endswith("集团") and m.source != "anaphor"
                            and names.is_name(m.name)), self.group)
         speaking = [m for m in local if m.cls in ACTOR_CLASSES and m.cls != "Person"
@@ -353,8 +351,6 @@ def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], ant
             ref = next((x for x in reversed(named) if x.cls == "Regulator"), body)
         elif m.group() in ("后者", "前者"):
             ref = (named[-1] if m.group() == "后者" else named[0]) if named else None
-        elif m.group() == "平台":  # the platform named last ("平台已于今日与有赞、微盟分别签署…")
-            ref = next((x for x in reversed(named) if x.cls == "Platform"), referents.platform)
         elif m.group() in ("公司", "集团", "其", "它") and (a == start or text[a - 1] in _CLAUSE_START):
             # the actor opening the nearest clause before it ("…】X（603528.SH）公告，公司以…")
             heads = [x for x in named if (x.start == start or text[x.start - 1] in _CLAUSE_START + "】")
