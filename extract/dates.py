@@ -22,7 +22,7 @@ _MONTH_DAY = r"(?P<m>1[0-2]|0?[1-9])\s*月\s*(?:(?P<d>3[01]|[12]\d|0?[1-9])\s*[�
 _YEAR_WORD = "今年|去年|前年|明年|同年|当年|次年"
 # words that name a month or a day relative to the document's date or the date before
 _REL_WORDS = ("(?:本|上)?(?:周|星期)[一二三四五六日天]|次月|上个?月|本月初|本月|当月|同月|今日|今天|今晚|昨日|昨天|昨晚|前日|前天"
-              "|当天|当晚|同一天|此前一天|前一天|后一天|第二天|同日|同期|(?:几乎)?同一时间|当日|即日|次日|翌日|近日|日前|近期|上周末|本周末|本周|上周|今年以来|今年内|年内"
+              "|当天|当晚|同一天|此前一天|前一天|后一天|第二天|同日|同期|(?:几乎)?同一时间|当日|即日|次日|翌日|近日|日前|近期|上周末|本周末|本周|上周"
               # at the meeting or ceremony the text just dated: its day ("今日…举办大会。会上，…")
               "|(?:(?<=^)|(?<=[。！？\n]))(?:在[^，。！？\n]{0,24}?)?(?:大会|发布会|签约仪式|仪式|会议|活动|论坛|峰会|开幕式|会)(?:上|现场)(?=[，,])")
 # words that keep the month only
@@ -257,9 +257,6 @@ class DateContext:
         if word == "次月" and last and last.month:
             y, mo = (last.year, last.month + 1) if last.month < 12 else (last.year + 1, 1)
             return When(y, mo)
-        if word == "年内":  # within the year the text speaks of (a report's 2023, a news item's own)
-            ref = self.reference(pos)
-            return When(last.year) if last and last.year else When(ref.year) if ref else None
         if word in ("同月", "当月") and last and last.month:
             return When(last.year, last.month)
         if word.endswith(("同期", "同一时间")) and last:
@@ -284,8 +281,6 @@ class DateContext:
             saturday = day - datetime.timedelta(days=day.weekday() + (2 if word == "上周末" else -5))
             sunday = saturday + datetime.timedelta(days=1)
             return When(saturday.year, saturday.month) if saturday.month == sunday.month else When(sunday.year)
-        if word in ("今年内", "今年以来"):
-            return When(ref.year)
         if word == "上周" and ref.day:  # the month that holds most of the week before the dateline's
             day = datetime.date(ref.year, ref.month, ref.day)
             thursday = day - datetime.timedelta(days=day.weekday() + 4)
