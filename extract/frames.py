@@ -48,8 +48,14 @@ _ROUND = re.compile(r"种子轮|天使\+?轮|Pre-?[A-Fa-f]\+{0,2}轮|[A-Fa-f][0-
 _CLAUSE = re.compile(r"[，。；！？,;!?\n]")
 _DONE = re.compile(r"(?:在[^，。；]{1,24}?)?(?:正式)?(?:完成|交割|落地|上线|生效|获批|办理完毕|过户|办理完成|作出)")
 _OWNED = re.compile(r"旗下(?:的)?[^，。；！？⟦⟧“”]{0,10}")
-# before a date: the day of the act it names ("…处以罚款325万元，处罚决定作出日期为9月16日")
-_DAY_OF = re.compile(r"(?:作出|印发|发布|签署|完成|交割|上市|成立)(?:的)?(?:日期|时间)(?:为|是)$")
+
+
+def _day_of(verbs: str) -> re.Pattern:
+    """Before a date: the day of the act it names ("…处以罚款325万元，处罚决定作出日期为9月16日")."""
+    return re.compile(rf"(?:{verbs})(?:的)?(?:日期|时间)(?:为|是)$")
+
+
+_DAY_OF = _day_of("作出|印发|发布|签署|完成|交割|上市|成立")
 # after a date right after a document: the day it was made public ("《规定》18日对外公布")
 _TOLD = re.compile(r"(?:正式|对外|向社会)?(?:公布|印发|发布)")
 _REFERS_BACK = re.compile(r"此次|本次|本轮|该笔|这笔|交易|收购价|价款")
@@ -534,7 +540,7 @@ def _restated_dates(found: list[FrameMatch], text: str, dates: DateContext, sent
                     continue
                 when = next((d for d in dates.in_span(start, end)
                              if re.match(rf"(?:正式|已经|已)?(?:{verbs})", text[d.end:end])
-                             or re.search(rf"(?:{verbs})(?:的)?(?:日期|时间)(?:为|是)$", text[start:d.start])), None)
+                             or _day_of(verbs).search(text, start, d.start)), None)
                 if when is not None and when.when.iso():
                     for f in ours:
                         f.date = when.when.iso()

@@ -19,7 +19,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib import namespace as rns
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
