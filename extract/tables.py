@@ -22,6 +22,12 @@ from extract.model import Argument, FrameMatch, doc_text
 from extract.resources import cues
 
 
+def _known(name: str) -> tuple[str, str | None]:
+    """A cell's name: its class and lexicon key when the lexicon knows it, else the class its form tells."""
+    entry = names.lexicon_index().get(name) or names.lexicon_index().get(names.normal_key(name))
+    return (entry["class"], entry["zh"]) if entry else (names.class_of(name), None)
+
+
 def _column(cells: list[str], words: list[str]) -> int | None:
     for i, cell in enumerate(cells):
         if cell.strip() in words:
@@ -111,11 +117,9 @@ def _penalty(spec: dict, cells: list[str], offsets: list[int], columns: dict[str
             name = m.group().strip()
             if not names.is_name(name) or names.withheld(name, 0, len(name)):
                 continue  # "绍兴某文化传媒有限公司": withheld
-            entry = names.lexicon_index().get(name) or names.lexicon_index().get(names.normal_key(name))
-            cls = entry["class"] if entry else names.class_of(name)
+            cls, known = _known(name)
             start = offsets[columns[key]] + m.start() + m.group().find(name)
-            out.append(Argument(name, "Company" if cls == "X" else cls, entry["zh"] if entry else None,
-                                start, start + len(name), "table"))
+            out.append(Argument(name, "Company" if cls == "X" else cls, known, start, start + len(name), "table"))
         return out
 
     if any(re.search(spec["revoked"], cells[columns[key]]) for key in ("content", "status") if key in columns):
@@ -147,7 +151,6 @@ def _penalty(spec: dict, cells: list[str], offsets: list[int], columns: dict[str
 
 def table_rows(text: str) -> list[FrameMatch]:
     spec = cues()["tables"]
-    index = names.lexicon_index()
     separators = "[" + re.escape(spec["issuer_separators"]) + "]"
     found: list[FrameMatch] = []
     for cells, offsets, columns, row in _rows(text, {key: spec[key] for key in ("issuer", "date", "title")}):
@@ -158,12 +161,10 @@ def table_rows(text: str) -> list[FrameMatch]:
         issuers = []
         for m in re.finditer(rf"[^{separators[1:-1]}]+", issuer_cell):
             name = m.group().strip()
-            entry = index.get(name) or index.get(names.normal_key(name))
-            cls = entry["class"] if entry else names.class_of(name)
+            cls, known = _known(name)
             if cls in ("X", "Company", "Product"):
                 cls = "Regulator" if names.class_of(name) == "Regulator" else cls
-            issuers.append(Argument(name, cls, entry["zh"] if entry else None, issuer_start + m.start(),
-                                    issuer_start + m.end(), "table"))
+            issuers.append(Argument(name, cls, known, issuer_start + m.start(), issuer_start + m.end(), "table"))
         title_start = offsets[columns["title"]] + cells[columns["title"]].find(title_cell)
         document = Argument(title_cell, "Document", None, title_start, title_start + len(title_cell), "table")
         found.append(FrameMatch(
@@ -195,10 +196,9 @@ def _deal(spec: dict, cells: list[str], offsets: list[int], columns: dict[str, i
         name = name.strip()
         if not name or name in spec["empty"] or not names.is_name(name):
             return None
-        entry = names.lexicon_index().get(name) or names.lexicon_index().get(names.normal_key(name))
-        cls = entry["class"] if entry else names.class_of(name)
+        cls, known = _known(name)
         start = offsets[columns[key]] + cells[columns[key]].find(name, at)
-        return Argument(name, default if cls == "X" else cls, entry["zh"] if entry else None, start, start + len(name), "table")
+        return Argument(name, default if cls == "X" else cls, known, start, start + len(name), "table")
 
     company = argument(cell("company"), "company", 0, "Company")
     event = cell("event")
