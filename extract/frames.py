@@ -400,6 +400,20 @@ def _announcer(text: str, mentions: list[Mention]) -> Mention | None:
         (m for m in lede if _ANNOUNCES.match(text, m.end) or _REPORTS.match(text, m.end)), None)
 
 
+@lru_cache(maxsize=None)
+def _operated() -> re.Pattern:
+    """After a name: its operator or owner follows ("“X”平台的运营方Y"), who is meant, not X."""
+    words = "|".join(cues()["names"]["operators"])
+    return re.compile(rf"(?:平台|App|APP|小程序|网店|店铺|品牌)?的?(?:{words})")
+
+
+def _agents(text: str, start: int, local: list[Mention]) -> list[Mention]:
+    """The mentions that may be what a sentence is about: not a venue ("在微信上…") and not a
+    name whose operator follows it."""
+    return [m for m in local if not text.endswith(_prepositions(), start, m.start)
+            and not _operated().match(text, m.end)]
+
+
 def _topic(frames: list[FrameMatch], local: list[Mention]) -> Mention | None:
     """What a sentence is about, for anaphors in the next one: the first argument of its
     first frame, else its first named actor."""
@@ -580,7 +594,7 @@ class FrameFinder:
             again |= {starts.index(span[0]) for f in found if f.sentence in again_spans for span, *_ in f.attached}
             again_spans = {doc._.sentences[i] for i in again if i >= 0}
             found = [f for f in found if f.sentence not in again_spans]
-            found = sorted(found + self._run(doc, text, dates, doc._.mentions, again), key=lambda f: f.sentence)
+            found = sorted(found + self._run(doc, text, dates, doc._.mentions, again, found), key=lambda f: f.sentence)
         _restated_dates(found, text, dates, doc._.sentences, doc._.mentions)
         # a frame may hold a body it found without its place ("市商务局"): the document names its place
         if full := body_places({a.name for f in found for args in f.roles.values() for a in args
@@ -593,7 +607,9 @@ class FrameFinder:
         return doc
 
     def _run(self, doc: Doc, text: str, dates: DateContext, mentions: list[Mention],
-             only: set[int] | None = None) -> list[FrameMatch]:
+             only: set[int] | None = None, kept: list[FrameMatch] = ()) -> list[FrameMatch]:
+        """The frames of the sentences in `only` (all when None); `kept` are the frames of the
+        others, found before, which still say what each of them is about."""
         frames_spec = rules()["frames"]
         found: list[FrameMatch] = []
         last_of_frame: dict[str, FrameMatch] = {}
@@ -625,7 +641,7 @@ class FrameFinder:
                 antecedent = None  # "某某公司…。该公司…": the text withholds who 该公司 is
             if (only is not None and si not in only) or not _any_trigger().search(text, start, end):
                 # nothing to extract: keep the topic; a venue is none ("该公司在微信社群中宣称…")
-                antecedent = _topic([], [m for m in local if not text.endswith(_prepositions(), start, m.start)]) or antecedent
+                antecedent = _topic([f for f in kept if f.sentence == (start, end)], _agents(text, start, local)) or antecedent
                 referents.update(local, text)
                 continue
             if antecedent is not None or local:
@@ -714,7 +730,7 @@ class FrameFinder:
             for f in sorted(here, key=lambda f: f.span[0]):
                 last_of_frame[f.frame] = f
             found.extend(here)
-            antecedent = _topic(here, local) or antecedent
+            antecedent = _topic(here, _agents(text, start, local)) or antecedent
         return found
 
     @staticmethod
