@@ -20,7 +20,7 @@ _WRAPPED = re.compile(r"^(?:(?=.{24}).*[，。；].*[\u4e00-\u9fff]|(?=.{16}).*[
 # a "label：value" line (当事人名称：…, 发布时间：…): a field, never prose wrapped at a width
 _LABELLED_LINE = re.compile(r"[^：:，。]{1,12}[：:]")
 # and the line that goes on with it: words up to a clause break
-_WRAPPED_ON = re.compile(r"^[\u4e00-\u9fffA-Za-z《“「][^，。；！？]{0,40}[，。；！？]")
+_WRAPPED_ON = re.compile(r"^[\u4e00-\u9fffA-Za-z《“「«][^，。；！？]{0,40}[，。；！？]")
 
 
 @dataclass

@@ -83,7 +83,7 @@ _WEEK_OF = re.compile(r"第[0-9一二三四五]周")
 # from a date on: what was done on it ("已于12月30日完成工商变更登记")
 _DONE_LATE = re.compile(r"[^，。；]{0,10}?(?:完成|交割|过户|办理|签署|签订|上线|推出|成立|作出|收到)")
 # after a year: the name it is part of ("2026年“618”网络集中促销…指导会", "2025年度")
-_LABEL_AFTER = re.compile(r"[“\"《「]|度")
+_LABEL_AFTER = re.compile(r"[“\"《「«]|度")
 # after a date: the day rules take effect ("自2025年5月1日起施行"), not one an event happened on
 _TAKES_EFFECT = re.compile(r"起?(?:正式)?(?:施行|实施|生效|执行)")
 # a news item opening with its full date: "2023年3月5日，…" dates the document

@@ -24,13 +24,13 @@ from extract.resources import cue_pattern, cues, rules
 
 _SLOT = re.compile(r"\{([a-zA-Z]+)(\+?)\}")
 _MASK = re.compile(r"⟦(\d+)\|(\w+)⟧")
-_FREE = (r"(?<![0-9A-Za-z.])(?![万亿元轮年月日])(?:[^⟦⟧\s，。；！？,;!?：:、（）()《》“”\"「」【】%％的了在是和与及等将已于对被由把从向并或其该也以为]"
+_FREE = (r"(?<![0-9A-Za-z.])(?![万亿元轮年月日])(?:[^⟦⟧\s，。；！？,;!?：:、（）()《》“”\"「」«»【】%％的了在是和与及等将已于对被由把从向并或其该也以为]"
          r"|(?<=[A-Za-z]) (?=[A-Z])){2,24}")  # Latin names keep their spaces: "BlueHill Ventures"
 # (not a comma: "收购X，并与Y合作", "旗下的平台，Y则…" are no lists)
 _LIST_SEP = r"(?:、|和|及|以及|与|、以及| |　)"  # names spaced apart: a notice's issuers
 # a name found by shape at the start of a pattern begins after punctuation, a mention or a
 # function word, never inside a run of characters ("阅文收购新丽" holds no name "购新丽")
-_BOUNDARY = r"(?<![^\s，。；！？,;!?：:、（）()《》“”\"「」【】⟧的了在是和与及等将已于对被由把从向并或其该也为])"
+_BOUNDARY = r"(?<![^\s，。；！？,;!?：:、（）()《》“”\"「」«»【】⟧的了在是和与及等将已于对被由把从向并或其该也为])"
 _LIST_END = r"(?:等?(?:[0-9一二两三四五六七八九十多]+家)[\u4e00-\u9fff]{0,6}?(?:机构|公司|企业|平台|投资方|品牌)|等(?:机构|公司|企业|平台|投资方|品牌)?)?"
 ALLOWED = {
     "Actor": ACTOR_CLASSES + ("Product", UNKNOWN),
@@ -47,7 +47,9 @@ ALLOWED = {
 _ROUND = re.compile(r"种子轮|天使\+?轮|Pre-?[A-Fa-f]\+{0,2}轮|[A-Fa-f][0-9]?\+{0,2}轮|Pre-IPO轮?|战略融资|战略投资")
 _CLAUSE = re.compile(r"[，。；！？,;!?\n]")
 _DONE = re.compile(r"(?:在[^，。；]{1,24}?)?(?:正式)?(?:完成|交割|落地|上线|生效|获批|办理完毕|过户|办理完成|作出)")
-_OWNED = re.compile(r"旗下(?:的)?[^，。；！？⟦⟧“”]{0,10}")
+_OWNED = re.compile(r"旗下(?:的)?[^，。；！？⟦⟧“”]{0,10}[“「«]?")
+# its own, told by 其 ("X宣布，其小程序“Y”正式上线")
+_POSSESSED = re.compile(r"[^，。；！？⟦⟧“”]{0,8}[“「«]?")
 
 
 def _day_of(verbs: str) -> re.Pattern:
@@ -503,13 +505,16 @@ def _last_partnership(here: list[FrameMatch], last_of_frame: dict[str, FrameMatc
     return deal
 
 
-def _owner_of(text: str, product: Argument, owners: list[Mention]) -> Mention | None:
-    """The owner named before 旗下 just ahead of a product ("拼多多旗下跨境电商平台Temu…上线"):
-    who launched what the sentence launches without naming a launcher."""
+def _owner_of(text: str, product: Argument, owners: list[Mention], local: list[Mention]) -> Mention | None:
+    """The owner named before 旗下 just ahead of a product ("拼多多旗下跨境电商平台Temu…上线"),
+    or the 其 whose product it is ("X宣布，其小程序“Y”正式上线"): who launched what the
+    sentence launches without naming a launcher."""
     for owner in reversed(owners):
         if owner.end <= product.start and _OWNED.fullmatch(text, owner.end, product.start):
             return owner
-    return None
+    possessor = next((m for m in reversed(local) if m.source == "anaphor" and text[m.start:m.end] == "其"
+                      and m.end <= product.start), None)
+    return possessor if possessor and _POSSESSED.fullmatch(text, possessor.end, product.start) else None
 
 
 def _argument(m: Mention) -> Argument:
@@ -541,6 +546,10 @@ def _restated_dates(found: list[FrameMatch], text: str, dates: DateContext, sent
             ours = [f for f in frames if f.frame == kind]
             names_ = {a.name for f in ours for args in f.roles.values() for a in args}
             verbs = "|".join(spec["verbs"][kind])
+            if kind == "Penalty" and revoked.search(text, *span):
+                for f in ours:
+                    f.status = "terminated"
+                continue
             for start, end in sentences[index.get(span, len(sentences)) + 1:][:2]:
                 if "\n" in text[span[1]:start] or any(f.frame == kind for f in by_sentence.get((start, end), [])):
                     break
@@ -724,7 +733,7 @@ class FrameFinder:
                         here.extend(_respectively(frame, text, dates))
             for f in here:
                 if f.frame == "Launch" and "launcher" not in f.roles:
-                    maker = _owner_of(text, f.roles["launchedProduct"][0], owners) or referents.subject
+                    maker = _owner_of(text, f.roles["launchedProduct"][0], owners, local) or referents.subject
                     if maker is not None:
                         f.roles["launcher"] = [_argument(maker)]
             for f in sorted(here, key=lambda f: f.span[0]):

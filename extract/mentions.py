@@ -18,7 +18,7 @@ from extract.model import UNKNOWN, Mention, doc_text, token_starts
 from extract.resources import cue_pattern, cues, lexicon
 
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
-_QUOTED = re.compile(r"[“\"「]([^“”\"「」\n，。；,;]{1,24})[”\"」]")
+_QUOTED = re.compile(r"[“\"「«]([^“”\"「」«»\n，。；,;]{1,24})[”\"」»]")
 # a stock code in brackets right after a name: "万象零售（603528.SH）", "（股票代码：9683.HK）"
 STOCK_CODE = re.compile(r"\s*[（(]\s*(?:(?:股票)?代码[:：]?\s*)?((?:NYSE|NASDAQ|HK|SH|SZ)[:：]\s*\w+|\d{4,6}(?:\.(?:HK|SH|SZ|BJ))?|[A-Z]{2,5}(?:\.[A-Z]{1,2})?)\s*[)）]")
 _CODE_BRACKET = re.compile(r"[（(][^（()）\n]{0,14}?(?:(?:NYSE|NASDAQ|Nasdaq|HK|SH|SZ|BJ)[:：]\s*[A-Za-z0-9.]+|\d{4,6}(?:\.(?:HK|SH|SZ|BJ))?)\s*[)）]")

@@ -14,6 +14,7 @@ _SUFFIX_ONLY = re.compile(rf"(?:{_LEGAL_TAIL}|公司)+$")  # legal tails ("…�
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _STOCK_CODE = re.compile(r"\d{4,6}(?:\.[A-Z]{1,2})?")  # "02593.HK" is a listing, not its company
 # heads after which a stem of kind words names a kind of thing, not one ("跨境直播频道")
+_UNNAMED = re.compile(r"(?:一|某)(?:家|个|名|些)?[^\s]{0,8}(?:机构|公司|企业|平台|商家|网店|店铺|品牌|集团)$")
 _KIND_HEAD = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团|公司|机构|频道|专区|栏目|App|APP|小程序|平台|商城)$")
 
 
@@ -235,6 +236,8 @@ def is_name(name: str, heads: bool = True) -> bool:
     stem = _SUFFIX_ONLY.sub("", name)
     if stem != name and (not stem or stem in lists["generic"] or len(stem) == 1 and name.endswith(("公司", "集团"))):
         return False  # "公司控股" in "成为公司控股子公司"
+    if _UNNAMED.match(without_place(name)):
+        return False  # "广州一MCN机构", "某电商平台": an actor the text leaves unnamed
     tail = _KIND_HEAD.search(name)
     if tail and lists["kind_stem"].match(name[: tail.start()] or "-"):
         return False  # "零售集团", "直播频道": a kind of thing, not one
@@ -256,7 +259,7 @@ def without_place(name: str) -> str:
 
 def normal_key(name: str) -> str:
     """The key under which two surface names of one actor meet: 北京快手科技有限公司 -> 快手."""
-    key = re.sub(r"[\s·\"“”「」]", "", name).lower()
+    key = re.sub(r"[\s·\"“”「」«»]", "", name).lower()
     key = re.sub(r"[（(][^）)]*[）)]$", "", key)
     key = _lists()["exchange_board"].sub(r"\1", key)
     key = re.sub(r"^(?:中国证监会|中国证券监督管理委员会)(.{2,4}?)监管局$", r"\1证监局", key)  # 浙江证监局
