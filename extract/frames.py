@@ -219,6 +219,8 @@ def _free(masked: Masked, start: int, text: str, role: str, frame: dict, bare: b
         if not (plausible or (exact and bare)) or (not plausible and _in_cause(masked.text, start + m.start())):
             continue
         name, offset, hint = trimmed
+        if not plausible and (names.bare_word(name) or names.starts_mid_word(masked.text, start + m.start() + offset)):
+            continue  # "收购完成交割": no name "成交割"
         if names.without_place(name) == "" and re.match(r"一家|某|一支|的一家", masked.text[start + m.start() + offset + len(name):]):
             continue  # "合肥一家国资平台参投": the place of an actor left unnamed
         if masked.text.startswith("旗下", start + m.start() + offset + len(name)):

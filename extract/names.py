@@ -12,6 +12,7 @@ _ORG_TAIL = re.compile(rf"^(.*?{_LEGAL_TAIL}{_LEGAL_TAIL}*)")
 _BAD = re.compile(r"^[一二三四五六七八九十两多数几]+(?:个|家|大|块|项|条)?(?:部委|部门|机构|企业|平台|公司|业务)|(?:性|然|速|断|极|步|力|效|面|时)地$|^(?:[.%％元轮年月日号]|[万亿](?:元|美元|港元|欧元|人民币|股|份|平|家|人|名|个|次|吨|件|单))|[0-9]+(?:年|月|日|%|％|万|亿|元|家|个|名|人|次|倍|款|项)|[<>{}=@#]|^第[一二三四五六七八九十0-9]{1,3}[章节部篇代]|某|(?:另一|这|该|一)家|[一二三四五六七八九十两几多]+(?:年|个月|天|家|个)$|之一$|^一(?:位|名|个)")  # 某: withheld
 _SUFFIX_ONLY = re.compile(rf"(?:{_LEGAL_TAIL}|公司)+$")  # legal tails ("…控股集团|有限公司" is one name)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_TIME_TAIL = re.compile(r"(?:(?:19|20)\d\d年|[0-9]{1,2}月|[0-9]{1,2}日|[0-9]{1,2}号)+$")
 _STOCK_CODE = re.compile(r"\d{4,6}(?:\.[A-Z]{1,2})?")  # "02593.HK" is a listing, not its company
 # heads after which a stem of kind words names a kind of thing, not one ("跨境直播频道")
 _UNNAMED = re.compile(r"(?:一|某)(?:家|个|名|些)?[^\s]{0,8}(?:机构|公司|企业|平台|商家|网店|店铺|品牌|集团)$")
@@ -32,8 +33,9 @@ def _lists() -> dict:
         "verb_exceptions": tuple(n["verb_exceptions"]),
         "modality": tuple(w for words in cues()["modality"].values() for w in words if len(w) > 1),
         "generic_heads": tuple(n["generic_heads"]),
+        "name_tails": tuple(n["name_tails"]),
         "kind_stem": re.compile(n["kind_stem"]),
-        "class_cues": [(re.compile(c["pattern"]), c["class"]) for c in cues()["class_cue"]],
+        "class_cues": [(re.compile(c["pattern"]), c["class"], c.get("named_stem", False)) for c in cues()["class_cue"]],
         "legal_suffixes": tuple(sorted(n["legal_suffixes"], key=len, reverse=True)),  # the longest tail first
         "places": re.compile(n["places"]),
         "exchange_board": re.compile(n["exchange_board"]),
@@ -148,6 +150,8 @@ def strip_edges(span: str) -> str:
     changed = True
     while changed:
         changed = False
+        if (time := _TIME_TAIL.search(span)) and time.start() >= 2:
+            span, changed = span[:time.start()], True  # "箫韶文化今年7月|以…拿下"
         for word in lists["lead"]:
             if span.startswith(word) and len(span) > len(word):
                 span, changed = span[len(word):], True
@@ -216,13 +220,39 @@ def plausible(name: str, hint: str | None) -> bool:
     return hint is not None  # "社交电商平台鲸灵": the noun introduces the name
 
 
+@lru_cache(maxsize=None)
+def _word_tags() -> dict[str, str]:
+    """jieba's dictionary: word -> part of speech."""
+    import jieba.posseg
+    return jieba.posseg.dt.word_tag_tab
+
+
+def _common(word: str) -> bool:
+    """Whether `word` is a word of the dictionary of a class no name is in (a verb, an
+    adjective, an adverb, a numeral or measure word, a pronoun, a function word)."""
+    tag = _word_tags().get(word)
+    return tag is not None and tag[0] in cues()["names"]["common_word_tags"]
+
+
+def starts_mid_word(text: str, start: int) -> bool:
+    """Whether a common word runs across `start` from before it ("完|成交割", "一|条路径"):
+    a name found by shape alone never begins inside a word."""
+    return any(_common(text[a:b]) for a in range(max(0, start - 3), start) for b in range(start + 1, start + 4))
+
+
+def bare_word(name: str) -> bool:
+    """Whether a name found by shape alone is only a common word ("扩张", "开始")."""
+    return _common(name)
+
+
 def is_name(name: str, heads: bool = True) -> bool:
     """Whether `name` may be a name; `heads=False` lets it end in a generic head ("余杭好主播" as
     what a launch verb names in quotes)."""
     lists = _lists()
-    if not 2 <= len(name) <= 24 or _BAD.search(name):
+    if not 2 <= len(name) <= 24 or _BAD.search(name) or len(re.findall(r"\w", name)) < 2:
         return False
-    if name in lists["generic"] or heads and name.endswith(lists["generic_heads"]) or name in lists["lead"] or name in lists["trail"]:
+    if name in lists["generic"] or heads and name.endswith(lists["generic_heads"]) and not name.endswith(
+            lists["name_tails"]) or name in lists["lead"] or name in lists["trail"]:
         return False
     if name.startswith(lists["modality"]):  # "计划…", "传出拟…": no name begins with a modal word
         return False
@@ -246,8 +276,11 @@ def is_name(name: str, heads: bool = True) -> bool:
 
 def class_of(name: str) -> str:
     """The class a name's own form tells (人民政府 -> Regulator), or UNKNOWN."""
-    for pattern, cls in _lists()["class_cues"]:
-        if pattern.search(name):
+    for pattern, cls, named_stem in _lists()["class_cues"]:
+        if m := pattern.search(name):
+            stem = without_place(name[:m.start()])
+            if named_stem and (len(stem) < 2 or _lists()["kind_stem"].match(stem)):
+                continue  # "国产美妆", "跨境电商乳业": a kind of business, not one
             return cls
     return UNKNOWN
 
