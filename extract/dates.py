@@ -21,7 +21,7 @@ _MONTH_DAY = r"(?P<m>1[0-2]|0?[1-9])\s*月\s*(?:(?P<d>3[01]|[12]\d|0?[1-9])\s*[�
 # a year word ("今年3月" is one date: its month must not borrow the year of another date)
 _YEAR_WORD = "今年|去年|前年|明年|同年|当年|次年"
 # words that name a month or a day relative to the document's date or the date before
-_REL_WORDS = ("(?:本|上)?(?:周|星期)[一二三四五六日天]|次月|上个?月|本月初|本月|当月|同月|今日|今天|今晚|昨日|昨天|昨晚|前日|前天"
+_REL_WORDS = ("(?:本|上)?(?:周|星期)[一二三四五六日天]|(?:本)?(?:公告|通知)?发布之日|次月|上个?月|本月初|本月|当月|同月|今日|今天|今晚|昨日|昨天|昨晚|前日|前天"
               "|当天|当晚|同一天|此前一天|前一天|后一天|第二天|同日|同期|(?:几乎)?同一时间|当日|即日|次日|翌日|近日|日前|近期|上周末|本周末|本周|上周"
               # at the meeting or ceremony the text just dated: its day ("今日…举办大会。会上，…")
               "|(?:(?<=^)|(?<=[。！？\n]))(?:在[^，。！？\n]{0,24}?)?(?:大会|发布会|签约仪式|仪式|会议|活动|论坛|峰会|开幕式|会)(?:上|现场)(?=[，,])")
@@ -37,8 +37,9 @@ _BARE_DAY = r"(?:本月(?=\d)|(?<![\d月年至到~\-—－第每数几]))(?P<bd>
 DATE = re.compile(
     # the shopping festivals: "去年双11当天" is a day, "2020年双11期间" its month
     rf"(?P<fest>(?:(?P<fy>(?:19|20)\d\d)年|(?P<fry>今年|去年|前年))?(?:双11|双十一|双12|双十二)(?P<fday>当天|当日|零点|0点)?)"
-    # so many years before the document, so many months after the date before
+    # so many years before the document, so many months or years after the date before
     r"|(?P<ago>[一两二三四五六七八九十]|\d{1,2})年前|(?P<later>[一两二三四五六七八九十]|\d{1,2})个月(?:后|之后|以后)"
+    r"|(?P<years_on>[一两二三四五六七八九十]|\d{1,2})年(?:后|之后|以后)"
     # (the lookahead keeps the all-optional first form from matching empty, which would hide a bare day)
     rf"|(?=(?:19|20)\d\d\s*年|[{_CN_DIGITS}]{{4}}年|{_YEAR_WORD}|(?:1[0-2]|0?[1-9])\s*月)"
     rf"(?:(?:{_YEAR}\s*年|(?P<ry>{_YEAR_WORD}))\s*)?(?:{_MONTH_DAY})?"
@@ -62,12 +63,14 @@ TIMESTAMP = re.compile(rf"^[ \t\u3000]*(?:{_STAMP}(?:[ \t\u3000]+[^\s，。；�
                        # or a newspaper's issue line, with its page ("《四明商报》2025年1月8日　A4版")
                        rf"|[^\n，。；！？]{{0,30}}?[ \t\u3000|｜】》]{_STAMP}(?:[ \t\u3000]*(?:星期|周)[一二三四五六日天])?"
                        r"(?:[ \t\u3000]*(?:第[0-9一二三四五六七八九十]{1,3}版|第?[A-Z]{0,2}[0-9]{1,2}版))?[ \t\u3000]*$"
+                       # or tell where a repost first appeared ("本文转载自《澄溪商报》2025年6月3日A06版，…")
+                       rf"|^[^\n，。；！？]{{0,10}}?(?:转载自|转自|原载于|原文刊发于|原文发表于|首发于)[^\n，。；！？]{{0,30}}?{_STAMP}"
                        # or stand in a bracketed footer line ("（本栏目更新于2025年3月12日 18:30，仅供参考）")
                        rf"|^[ \t\u3000]*[（(][^\n（()）]{{0,40}}?{_STAMP}[^\n（()）]{{0,40}}[）)][ \t\u3000]*$)", re.M)
 # a notice's signature date in Chinese numerals, on a line of its own ("二〇二四年十二月三十日")
 SIGNED = re.compile(rf"^[ \t\u3000]*([{_CN_DIGITS}]{{4}})年([一二三四五六七八九十]{{1,2}})月([一二三四五六七八九十]{{1,3}})日[ \t\u3000]*$", re.M)
 # a line that is only a year heads the timeline entries below it ("2020年" / "5月，…")
-YEAR_HEADING = re.compile(r"^[ \t\u3000]*((?:19|20)\d\d)[ \t]*年?[ \t\u3000]*$", re.M)
+YEAR_HEADING = re.compile(r"^[ \t\u3000]*[【\[（(■▍●#]*[ \t]*((?:19|20)\d\d)[ \t]*年?[ \t]*[】\]）)]?[ \t\u3000]*$", re.M)  # "【2020】"
 # a notice that issues the document it names
 _NOTICE = re.compile(r"关于(?:印发|发布|公布)[^\n]{0,80}?的(?:通知|公告)")
 # a text that declares the year of its bare months: "文中月份均指2025年", "以下日期均为2024年"
@@ -76,6 +79,7 @@ DECLARED_YEAR = re.compile(r"(?:文中|本文|下文|以下|下列)[^。\n]{0,6}
 # its 今日 and 昨日 count from, not the date of what the item reports
 DATELINE = re.compile(r"(?<![\d年])(1[0-2]|0?[1-9])月(3[01]|[12]\d|0?[1-9])日(?:电|讯)")
 _YEAR_MONTH = re.compile(r"((?:19|20)\d\d)年\d{1,2}月")
+_TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?![\d年])")
 # what joins the dates of a list or a range ("3月、6月和9月", "3月至5月")
 _LISTED = re.compile(r"(?:、|和|及|以及|与|至|到|—|－|-|~)")
 # after a month: the week of it that a round-up covers ("7月第5周")
@@ -127,8 +131,10 @@ class DateContext:
             page = self.reference(m.start())
             if page is not None:
                 year = page.year - 1 if page.month and month > page.month else page.year
-            elif dated := _YEAR_MONTH.search(text, m.end()):
-                year = int(dated.group(1))  # no stamp: the year of the first full month the item names
+            elif dated := _YEAR_MONTH.search(text, m.end()) or _TITLE_YEAR.search(text, 0, m.start()):
+                # no stamp: the year of the first full month the item names, else the year its
+                # headline names ("2025丽水山货直播电商合作大会举行")
+                year = int(dated.group(1))
             else:
                 continue
             datelines.append((m.start(), When(year, month, day)))
@@ -198,6 +204,8 @@ class DateContext:
                 return None
             months = last.year * 12 + last.month - 1 + _count(m.group("later"))
             return When(months // 12, months % 12 + 1)
+        if m.group("years_on"):  # "三年后": so many years after the date before
+            return When(last.year + _count(m.group("years_on"))) if last and last.year else None
         if m.group("iy"):
             return When(int(m.group("iy")), int(m.group("im")), _int(m.group("id")))
         if m.group("same"):  # "同时，…" opening a sentence: the time of the sentence before
@@ -289,7 +297,7 @@ class DateContext:
             return When(ref.year, ref.month - 1) if ref.month > 1 else When(ref.year - 1, 12)
         if ref.day is None:
             return None
-        if word in ("今日", "今天", "今晚", "即日"):
+        if word in ("今日", "今天", "今晚", "即日") or word.endswith("发布之日"):
             return ref
         if word in ("昨日", "昨天", "昨晚", "前日", "前天"):
             return _shift(ref, -1 if word[0] == "昨" else -2)

@@ -57,7 +57,7 @@ def _day_of(verbs: str) -> re.Pattern:
     return re.compile(rf"(?:{verbs})(?:的)?(?:日期|时间)(?:为|是)$")
 
 
-_DAY_OF = _day_of("作出|印发|发布|签署|完成|交割|上市|成立")
+_DAY_OF = _day_of("作出|决定|印发|发布|签署|完成|交割|上市|成立")
 # after a date right after a document: the day it was made public ("《规定》18日对外公布")
 _TOLD = re.compile(r"(?:正式|对外|向社会)?(?:公布|印发|发布)")
 _REFERS_BACK = re.compile(r"此次|本次|本轮|该笔|这笔|交易|收购价|价款")
