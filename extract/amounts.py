@@ -11,7 +11,8 @@ CURRENCIES = {
     "英镑": "GBP", "新加坡元": "SGD", "人民币": "CNY", "元": "CNY", "US$": "USD", "$": "USD",
 }
 _NUM = r"[0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千]+"
-_UNIT = r"万亿|千万|百万|亿|万|千"
+_UNIT = r"万亿|千万|百万|亿|万|千|\s?(?:million|billion|mn|bn)\b"
+_LATIN_UNITS = {"million": Decimal(10) ** 6, "mn": Decimal(10) ** 6, "billion": Decimal(10) ** 9, "bn": Decimal(10) ** 9}
 _CUR = "|".join(sorted(map(re.escape, CURRENCIES), key=len, reverse=True))
 MONEY = re.compile(
     rf"(?:(?P<pre>US\$|\$)\s*)?(?P<num>{_NUM})\s*(?P<unit>{_UNIT})?\s*(?P<cur>{_CUR})?(?:人民币)?"
@@ -51,7 +52,8 @@ def _value(number: str, unit: str) -> Decimal | None:
             base = Decimal(number)
         else:
             base = Decimal(str(cn2an.cn2an(number, "smart")))
-        factor = Decimal(str(cn2an.cn2an("一" + unit, "smart"))) if unit else Decimal(1)
+        unit = unit.strip()
+        factor = _LATIN_UNITS.get(unit.lower()) or (Decimal(str(cn2an.cn2an("一" + unit, "smart"))) if unit else Decimal(1))
     except (ValueError, InvalidOperation):
         return None
     return (base * factor).normalize()

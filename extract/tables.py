@@ -10,13 +10,14 @@ acquisitions and listings; penalty tables and blocks of "label：value" lines (�
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract import names
 from extract.amounts import all_money, parse_money
-from extract.dates import parse_date
+from extract.dates import DateContext, parse_date
 from extract.mentions import find_mentions
 from extract.model import Argument, FrameMatch, doc_text
 from extract.resources import cues
@@ -62,12 +63,26 @@ def _rows(text: str, words: dict[str, list[str]], optional: dict[str, list[str]]
 
 
 _FIELD = re.compile(r"[ \t\u3000]*(?P<label>[\u4e00-\u9fff（）()、]{2,24})[：:][ \t\u3000]*(?P<value>.*?)[ \t\u3000]*$")
+_INLINE = re.compile(r"[｜|]")  # "公司：芽仓｜轮次：A轮｜金额：2,000万美元": a record on one line
+
+
+def _fields(line: str, start: int) -> list[tuple[str, str, int]]:
+    """The "label：value" fields of a line (one, or several split by ｜), with the offset of each value."""
+    fields, at = [], start
+    for piece in _INLINE.split(line):
+        field = _FIELD.fullmatch(piece)
+        if field is None:
+            return []
+        fields.append((field.group("label"), field.group("value"), at + field.start("value")))
+        at += len(piece) + 1
+    return fields
 
 
 def _records(text: str, words: dict[str, list[str]], optional: dict[str, list[str]]):
     """The blocks of "label：value" lines that hold a label of each key in `words` (and maybe
     of those in `optional`), shaped as the rows of `_rows`. A block ends at a line of another
-    kind, or where its first key's label comes again (the next record)."""
+    kind, or where its first key's label comes again (the next record); a line of fields
+    split by ｜ is a record of its own."""
     first = words[next(iter(words))]
     block: list[tuple[str, str, int]] = []  # label, value, offset of the value
     span = (0, 0)
@@ -84,16 +99,18 @@ def _records(text: str, words: dict[str, list[str]], optional: dict[str, list[st
     pos = 0
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
-        field = _FIELD.fullmatch(line)
-        if field and not (block and field.group("label") in first):
+        fields = _fields(line, start)
+        if len(fields) == 1 and not (block and fields[0][0] in first):
             if not block:
                 span = (start, start)
-            block.append((field.group("label"), field.group("value"), start + field.start("value")))
+            block.append(fields[0])
             span = (span[0], start + len(line))
             continue
         yield from record()
-        block = [(field.group("label"), field.group("value"), start + field.start("value"))] if field else []
-        span = (start, start + len(line))
+        block, span = fields, (start, start + len(line))
+        if len(fields) > 1:
+            yield from record()
+            block = []
     yield from record()
 
 
@@ -178,16 +195,19 @@ def table_rows(text: str) -> list[FrameMatch]:
 def deal_rows(text: str) -> list[FrameMatch]:
     spec = cues()["tables"]["deals"]
     found: list[FrameMatch] = []
-    # the company and the event make a deal table; date, amount and investors are read when there
-    for cells, offsets, columns, row in _rows(text, {key: spec[key] for key in ("company", "event")},
-                                              {key: spec[key] for key in ("date", "amount", "counterparty")}):
-        frame = _deal(spec, cells, offsets, columns, row)
-        if frame:
-            found.append(frame)
+    # the company and the event make a deal table or record; date, amount and investors are read when there
+    required = {key: spec[key] for key in ("company", "event")}
+    optional = {key: spec[key] for key in ("date", "amount", "counterparty")}
+    for rows in (_rows(text, required, optional), _records(text, required, optional)):
+        for cells, offsets, columns, row in rows:
+            frame = _deal(spec, cells, offsets, columns, row, text)
+            if frame:
+                found.append(frame)
     return found
 
 
-def _deal(spec: dict, cells: list[str], offsets: list[int], columns: dict[str, int], row: tuple[int, int]):
+def _deal(spec: dict, cells: list[str], offsets: list[int], columns: dict[str, int], row: tuple[int, int],
+          text: str):
     """The frame of one deal-table row, or None when its event is none the tables know."""
     def cell(key: str) -> str:
         return cells[columns[key]].strip() if key in columns else ""
@@ -205,7 +225,8 @@ def _deal(spec: dict, cells: list[str], offsets: list[int], columns: dict[str, i
     if company is None or any(w in event for w in _modal_words()):
         return None
     money = parse_money(cell("amount"))
-    when = parse_date(cell("date")) if cell("date") else None
+    # (a date without its year, "10月15日", is read in the document's own time)
+    when = (parse_date(cell("date")) or _date_at(text, offsets[columns["date"]])) if cell("date") else None
     roles: dict[str, list[Argument]] = {}
     acquired = re.match(r"(?:全资|控股)?(?:收购|并购)(.+)", event)
     if acquired:
@@ -214,7 +235,7 @@ def _deal(spec: dict, cells: list[str], offsets: list[int], columns: dict[str, i
         if target_arg is None:
             return None
         frame, roles = "Acquisition", {"acquirer": [company], "acquiredCompany": [target_arg]}
-    elif "融资" in event or "投资" in event:
+    elif "融资" in event or "投资" in event or _ROUND.fullmatch(event):
         investors, lead = [], []
         at = 0
         for piece in re.split("[" + re.escape(spec["separators"]) + "]", cell("counterparty")):
@@ -237,10 +258,24 @@ def _deal(spec: dict, cells: list[str], offsets: list[int], columns: dict[str, i
         frame, roles = "Listing", {"listedCompany": [company], "exchange": [exchange]}
     else:
         return None
-    round_ = re.search(r"种子轮|天使\+?轮|Pre-?[A-Fa-f]\+{0,2}轮|[A-Fa-f][0-9]?\+{0,2}轮|战略融资", event)
+    round_ = _ROUND.search(event)
     return FrameMatch(frame=frame, rule="deals.table_row", confidence=0.9, roles=roles, sentence=row, span=row,
                       date=when, amount=money[0] if money else None, currency=money[1] if money else None,
                       round=round_.group() if round_ and frame == "FundingRound" else None)
+
+
+_ROUND = re.compile(r"种子轮|天使\+?轮|Pre-?[A-Fa-f]\+{0,2}轮|[A-Fa-f][0-9]?\+{0,2}轮|战略融资|Pre-IPO轮?")
+
+
+@lru_cache(maxsize=8)
+def _document_dates(text: str) -> DateContext:
+    return DateContext(text)
+
+
+def _date_at(text: str, offset: int) -> str | None:
+    """The date the document's own time makes of the first date at `offset`."""
+    found = [d for d in _document_dates(text).mentions if d.start == offset]
+    return found[0].when.iso() if found else None
 
 
 def _modal_words() -> list[str]:
