@@ -18,6 +18,7 @@ MONEY = re.compile(
     rf"(?:(?P<pre>US\$|\$)\s*)?(?P<num>{_NUM})\s*(?P<unit>{_UNIT})?\s*(?P<cur>{_CUR})?(?:人民币)?"
 )
 
+_ONE = re.compile(r"(?<=[逾超近约过破])(?=[万亿](?:元|美元|港元|人民币))")
 _THOUSANDS = re.compile(r"(?<=\d)[,，](?=\d{3}(?!\d))")
 
 
@@ -34,6 +35,7 @@ def all_money(text: str) -> list[tuple[Decimal, str]]:
     """Every amount of money in `text`, in order ("分别处以35万元和12万元罚款")."""
     found = []
     text = _THOUSANDS.sub("", text)  # "1,386.52万元", "200,000.00元"
+    text = _ONE.sub("1", text)  # "逾亿元": at least one 亿
     for m in MONEY.finditer(text):
         currency = m.group("cur") or m.group("pre")
         if not currency and not m.group("unit"):

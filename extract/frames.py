@@ -60,6 +60,7 @@ def _day_of(verbs: str) -> re.Pattern:
 _DAY_OF = _day_of("作出|决定|印发|发布|签署|完成|交割|上市|成立")
 # after a date right after a document: the day it was made public ("《规定》18日对外公布")
 _TOLD = re.compile(r"(?:正式|对外|向社会)?(?:公布|印发|发布)")
+_UNTOLD = re.compile(r"[为均]?(?:未|不|暂未|尚未|暂不)")
 _REFERS_BACK = re.compile(r"此次|本次|本轮|该笔|这笔|交易|收购价|价款")
 _TOPICAL = ACTOR_CLASSES + (UNKNOWN,)  # what a left-out subject can stand for
 _NOT_COMPANIES = ("Investor", "Regulator", "Exchange", "Person", "Association")  # what "公司" never stands for
@@ -447,13 +448,16 @@ def _money(spec: dict, sentence_rest: str, scope: str, following: str):
         money = parse_money(scope)
         if money or not cues_:
             return money
-    # its own clause first: "对A处以150万元罚款，对B处以50万元罚款"
+    # its own clause first: "对A处以150万元罚款，对B处以50万元罚款"; the words the frame
+    # prefers first ("罚款" before "罚没款合计")
     for rest in (scope, sentence_rest, following if _REFERS_BACK.search(following[:12]) else ""):
-        found = [m.end() for m in _words(tuple(cues_)).finditer(rest)]
-        for pos in reversed(found):
-            money = parse_money(rest[pos:pos + 24])
-            if money:
-                return money
+        for words in filter(None, (spec.get("amount_first"), cues_)):
+            # (not "金额未披露，估值10亿元": a cue that says the amount is not told)
+            found = [m.end() for m in _words(tuple(words)).finditer(rest) if not _UNTOLD.match(rest, m.end())]
+            for pos in reversed(found):
+                money = parse_money(rest[pos:pos + 24])
+                if money:
+                    return money
     return parse_money(scope) if spec.get("amount_in_clause") is True else None
 
 
