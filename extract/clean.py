@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from extract.dates import TIMESTAMP
-from extract.resources import cues
+from extract.resources import cue_pattern, cues
 
 _CHUNK_MARK = re.compile(r"(\d{1,3})、")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -42,6 +42,7 @@ def clean(original: str) -> CleanText:
     junk_res = [re.compile(p) for p in junk["line_patterns"]]
     strip_res = re.compile("|".join(map(re.escape, junk["strip_tokens"])))
     min_share = junk["min_cjk_share"]
+    history = cue_pattern("chronicle", "heading")
 
     lines = _lines(original)
     chunked = _page_chunk_lines(original, lines)
@@ -57,7 +58,8 @@ def clean(original: str) -> CleanText:
             continue
         stamped = TIMESTAMP.search(body) is not None
         # a junk line is dropped, but not a header's byline with the date ("编辑：X　2024年11月8日")
-        if any(r.search(body) for r in junk_res) and not (stamped and not prose):
+        # nor a page path that says the page is a company's history ("首页 ＞ 关于我们 ＞ 发展历程")
+        if any(r.search(body) for r in junk_res) and not (stamped and not prose) and not history.fullmatch(body):
             continue
         prose = prose or len(body) > 40
         if len(body) > 20 and len(_CJK.findall(body)) < min_share * len(body) and not stamped:

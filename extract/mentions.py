@@ -298,12 +298,16 @@ def chronicle_subject(text: str) -> str | None:
     first = next((line for line in text[:300].splitlines() if line.strip()), "")
     m = cue_pattern("chronicle", "title").match(first) or cue_pattern("chronicle", "path").search(text, 0, 300) \
         or cue_pattern("chronicle", "lede").search(text, 0, 600)
-    if m:
-        return m.group("name").strip() if names.is_name(m.group("name").strip()) else None
-    # a page titled with a company's name whose history follows under a heading ("发展历程")
-    if cue_pattern("chronicle", "heading").search(text, 0, 1500) and names.has_legal_suffix(first.strip()):
+    if m and names.is_name(m.group("name").strip()):
+        return m.group("name").strip()
+    # a page whose history follows under a heading ("发展历程", "关于我们 > 发展历程"): about the
+    # company its title names, else the one its lede declares ("X（以下简称“货郎集”）是…")
+    if not cue_pattern("chronicle", "heading").search(text, 0, 1500):
+        return None
+    if names.has_legal_suffix(first.strip()):
         return first.strip()
-    return None
+    alias = cue_pattern("names", "alias_declaration").search(text, 0, 600)
+    return alias.group("short") if alias and names.is_name(alias.group("short")) else None
 
 
 
