@@ -21,7 +21,7 @@ _MONTH_DAY = r"(?P<m>1[0-2]|0?[1-9])\s*月\s*(?:(?P<d>3[01]|[12]\d|0?[1-9])\s*[�
 # a year word ("今年3月" is one date: its month must not borrow the year of another date)
 _YEAR_WORD = "今年|去年|前年|明年|同年|当年|次年"
 # words that name a month or a day relative to the document's date or the date before
-_REL_WORDS = ("(?:本|上)?(?:周|星期)[一二三四五六日天]|(?:本)?(?:公告|通知)?发布之日|次月|上个?月|本月初|本月|当月|同月|今日|今天|今晚|昨日|昨天|昨晚|前日|前天"
+_REL_WORDS = ("(?:本|上)?(?:周|星期)[一二三四五六日天]|(?:本)?(?:公告|通知)?发布之日|次月|上个?月[底末初]?|本月初|本月|当月|同月|今日|今天|今晚|昨日|昨天|昨晚|前日|前天"
               "|当天|当晚|同一天|此前一天|前一天|后一天|第二天|同日|同期|(?:几乎)?同一时间|当日|即日|次日|翌日|近日|日前|近期|上周末|本周末|本周|上周"
               # at the meeting or ceremony the text just dated: its day ("今日…举办大会。会上，…")
               "|(?:(?<=^)|(?<=[。！？\n]))(?:在[^，。！？\n]{0,24}?)?(?:大会|发布会|签约仪式|仪式|会议|活动|论坛|峰会|开幕式|会)(?:上|现场)(?=[，,])")
@@ -49,7 +49,8 @@ DATE = re.compile(
     r"|(?P<same>(?:(?<=^)|(?<=[。！？\n]))(?:(?:与此)?同时|其中)(?=[，,]))"  # the time of the sentence before
 )
 # a date stamp: a line that is only a date, or a labelled one ("发布时间：2023-04-20 15:30　来源：…")
-_STAMP = r"((?:19|20)\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ \tT]+\d{1,2}:\d\d(?::\d\d)?)?"
+_STAMP = (r"((?:19|20)\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ \tT]+(?:上午|下午|晚上|早上)?\d{1,2}:\d\d(?::\d\d)?)?"
+          r"(?:[ \t]*[\[（(]?(?:GMT|UTC)[+\-−]\d{1,2}[\]）)]?)?")  # "2026年2月26日 上午9:40 [GMT+8]"
 # a labelled stamp may stop at the month ("发布日期：2023年7月")
 _LABELLED = r"((?:19|20)\d\d)[-/.年](\d{1,2})(?:[-/.月](\d{1,2})日?|月)(?:[ \tT]+\d{1,2}:\d\d(?::\d\d)?)?"
 # (a bare stamp may carry its source: "2024年10月18日 09:12 新浪财经"; a labelled one may follow a byline)
@@ -77,7 +78,7 @@ _NOTICE = re.compile(r"关于(?:印发|发布|公布)[^\n]{0,80}?的(?:通知|�
 DECLARED_YEAR = re.compile(r"(?:文中|本文|下文|以下|下列)[^。\n]{0,6}?(?:月份|日期|时间)均(?:指|为|系)((?:19|20)\d\d)年")
 # a wire dateline ("财联社4月16日电", "中新社合肥3月18日讯"): the date of the item it opens, which
 # its 今日 and 昨日 count from, not the date of what the item reports
-DATELINE = re.compile(r"(?<![\d年])(1[0-2]|0?[1-9])月(3[01]|[12]\d|0?[1-9])日(?:电|讯)")
+DATELINE = re.compile(r"(?<![\d年])(1[0-2]|0?[1-9])月(3[01]|[12]\d|0?[1-9])日(?:电|讯|[ \t]*[-–—][ \t])")  # "路透上海10月16日 - "
 _YEAR_MONTH = re.compile(r"((?:19|20)\d\d)年\d{1,2}月")
 _TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?![\d年])")
 # what joins the dates of a list or a range ("3月、6月和9月", "3月至5月")
@@ -293,7 +294,7 @@ class DateContext:
             day = datetime.date(ref.year, ref.month, ref.day)
             thursday = day - datetime.timedelta(days=day.weekday() + 4)
             return When(thursday.year, thursday.month)
-        if word in ("上月", "上个月"):
+        if word.rstrip("底末初") in ("上月", "上个月"):
             return When(ref.year, ref.month - 1) if ref.month > 1 else When(ref.year - 1, 12)
         if ref.day is None:
             return None

@@ -57,7 +57,7 @@ def _day_of(verbs: str) -> re.Pattern:
     return re.compile(rf"(?:{verbs})(?:的)?(?:日期|时间)(?:为|是)$")
 
 
-_DAY_OF = _day_of("作出|决定|印发|发布|签署|完成|交割|上市|成立")
+_DAY_OF = _day_of("作出|决定|落款|印发|发布|签署|完成|交割|上市|成立")
 # after a date right after a document: the day it was made public ("《规定》18日对外公布")
 _TOLD = re.compile(r"(?:正式|对外|向社会)?(?:公布|印发|发布)")
 _UNTOLD = re.compile(r"[为均]?(?:未|不|暂未|尚未|暂不)")
@@ -539,7 +539,7 @@ def _without_names(text: str, start: int, end: int, local: list[Mention]) -> str
 def _restated_dates(found: list[FrameMatch], text: str, dates: DateContext, sentences: list[tuple[int, int]],
                     mentions: list[Mention]) -> None:
     """Date the events of a sentence by the next sentence (of two, in its paragraph) that says
-    when they happened and points back to them, unless it tells events of its own kind; a
+    when they happened and points back to them, unless it tells events of its own; a
     penalty such a sentence says was revoked did not stand."""
     spec = cues()["restated"]
     refer, revoked = re.compile(spec["refer"]), re.compile(spec["revoked"])
@@ -557,7 +557,9 @@ def _restated_dates(found: list[FrameMatch], text: str, dates: DateContext, sent
                     f.status = "terminated"
                 continue
             for start, end in sentences[index.get(span, len(sentences)) + 1:][:2]:
-                if "\n" in text[span[1]:start] or any(f.frame == kind for f in by_sentence.get((start, end), [])):
+                # (a sentence that tells events of its own dates them, not ours)
+                if "\n" in text[span[1]:start] or any(rules()["frames"][f.frame]["event"]
+                                                      for f in by_sentence.get((start, end), [])):
                     break
                 if kind == "Penalty" and revoked.search(text, start, end):
                     for f in ours:
@@ -728,6 +730,8 @@ class FrameFinder:
                         if text.startswith(("后", "之后", "以后"), span[1]) and _REFERS_BACK.search(text, *span):
                             continue  # "完成本轮融资后，…": the round told before, not a new one
                         undated = (rule.frame == "PolicyIssuance" and dates.notice_day) or dates.undated(span[0])
+                        if si == 0 and not text[start:end].rstrip().endswith(("。", "！", "？")):
+                            undated = None  # a headline gives no date: its event takes the body's
                         if not sentence_dates and si and "\n" not in text[doc._.sentences[si - 1][1]:start] and any(
                                 a.source == "anaphor" for args in roles.values() for a in args):
                             # "X今日通报，…。税务机关依法对该公司…": a sentence that goes on about the last one's
