@@ -690,9 +690,11 @@ class FrameFinder:
                         pos = m.start() + 1
                         if any(a < m.end() and m.start() < b for a, b in taken):
                             continue  # a reading with known mentions came first
-                        if rule.opens_with_agent and frames_spec[rule.frame]["event"] and \
-                                masked.text[:m.start()].endswith(_prepositions()):
-                            continue  # "在⟦微信⟧上线": the name is a place, not the agent
+                        before = masked.text[:m.start()]
+                        if rule.opens_with_agent and before.endswith(
+                                _prepositions() if frames_spec[rule.frame]["event"] else ("在", "于")) \
+                                and not before.endswith(("现在", "正在", "存在", "所在", "实在", "目前在")):
+                            continue  # "在⟦微信⟧上线", "在香港设立子公司": the name is a place, not the agent
                         roles: dict[str, list[Argument]] = {}
                         for group, (role, _) in rule.slots.items():
                             args = _arguments(masked, m.start(group), m.group(group), role, frames_spec[rule.frame], rule.bare)
