@@ -226,6 +226,8 @@ def _free(masked: Masked, start: int, text: str, role: str, frame: dict, bare: b
             continue  # "合肥一家国资平台参投": the place of an actor left unnamed
         if masked.text.startswith("旗下", start + m.start() + offset + len(name)):
             continue  # "X旗下的Y完成…": the owner takes no part
+        if names.in_audience(masked.text, start + m.start() + offset):
+            continue  # "推出面向品牌导购的工具“见单”": whom it serves is no name of it
         wanted = frame["roles"][role]
         cls = names.class_of(name)
         typed = cls != UNKNOWN or hint is not None

@@ -145,7 +145,8 @@ def find_mentions(text: str) -> list[Mention]:
             found.append(Mention(start, start + len(name), name, names.class_of(name) or hint or UNKNOWN, None, "org"))
     for m in names.described_pattern().finditer(text):
         name = m.group("name")
-        if names.is_name(name) and not names.has_cut(name) and names.strip_edges(name) == name:
+        if names.is_name(name) and not names.has_cut(name) and names.strip_edges(name) == name \
+                and not names.in_audience(text, m.start()):
             cls = names.class_of(name)
             found.append(Mention(m.start("name"), m.end("name"), name,
                                  (names.descriptor_class(m.group("noun")) or UNKNOWN) if cls == UNKNOWN else cls, None, "described"))
