@@ -640,6 +640,8 @@ class FrameFinder:
         # (named in full or in short: "关于浒川 > 发展历程" is about 浙江浒川控股集团有限公司)
         subject = next((m for m in mentions if m.name == chronicle), None) or next(
             (m for m in mentions if chronicle in m.name and m.cls in _TOPICAL), None) if chronicle else None
+        if subject is not None and subject.cls == UNKNOWN:
+            subject = dataclasses.replace(subject, cls="Company")  # a chronicle is a company's history
         referents = Referents(subject=subject,
                               # (in the lede: a comparable company's code further on is not the announcer's)
                               listed=_announcer(text, mentions),

@@ -527,3 +527,72 @@ def test_festivals_and_counted_times():
     _, events = facts_of("2025-03-05 10:00\n去年双11当天，甲示宠物宣布完成对乙示食品有限公司的全资收购。两个月后，甲示宠物完成C轮融资，由丙示资本领投。")
     dated = {e[0]: e[2] for e in events}
     assert dated["Acquisition"] == "2024-11-11" and dated["FundingRound"] == "2025-01"
+
+
+def test_joint_issuers_and_the_operator_of_an_app():
+    facts, _ = facts_of("9月22日，甲示省市场监督管理局会同甲示省商务厅联合印发《甲示省社区团购经营合规指引》。")
+    assert {("甲示省市场监督管理局", "issued", "甲示省社区团购经营合规指引"),
+            ("甲示省商务厅", "issued", "甲示省社区团购经营合规指引")} <= facts
+    facts, _ = facts_of("检查中发现，“乙示拼团”平台的运营方上海乙示网络科技有限公司虚构原价。上海市市场监督管理局依法对其处以罚款20万元。")
+    assert ("上海市市场监督管理局", "penalized", "上海乙示网络科技有限公司") in facts
+    assert not any(f[2] == "乙示拼团" for f in facts)
+
+
+def test_penalties_put_first_confiscated_or_revoked_in_their_sentence():
+    facts, events = facts_of("对整改不到位的杭州丙示网络科技有限公司，浙江省委网信办依法给予警告的行政处罚。"
+                             "另查，上海市市场监督管理局决定没收上海丁示科技有限公司违法所得12万元，并处罚款60万元，罚没款合计72万元。")
+    assert ("浙江省委网信办", "penalized", "杭州丙示网络科技有限公司") in facts
+    assert {e[3] for e in events if e[0] == "Penalty" and "上海丁示科技有限公司" in e[1]["penalizedParty"]} == {600000}
+    facts, _ = facts_of("广州市天河区市场监督管理局今年6月对广州戊示网络科技有限公司作出的30万元罚款决定，已被行政复议决定撤销。")
+    assert not any(f[1] == "penalized" for f in facts)
+
+
+def test_launches_owned_by_its_and_told_as_appearing():
+    facts, _ = facts_of("9月4日，社交电商平台甲示优选宣布，其团长端小程序“甲示团长宝”正式上线。"
+                        "同日，杭州乙示乳业有限公司旗下新品牌“乙小犊”正式面世。")
+    assert ("甲示优选", "launched", "甲示团长宝") in facts
+    assert ("杭州乙示乳业有限公司", "launched", "乙小犊") in facts
+    facts, _ = facts_of("11月，杭州丙示科技有限公司推出面向品牌导购的企业微信工具«丙单»。")
+    assert ("杭州丙示科技有限公司", "launched", "丙单") in facts and not any(f[2] == "导购" for f in facts)
+
+
+def test_names_never_begin_inside_a_word_nor_are_common_words():
+    facts, _ = facts_of("2024年，甲示传媒对乙示文化的全资收购完成交割，交易对价2.4亿元。")
+    assert ("甲示传媒", "acquired", "乙示文化") in facts
+    assert not any("交割" in f[2] for f in facts)
+
+
+def test_inline_deal_records_and_latin_amounts():
+    page = ("创投周报　2025年10月18日\n公司：甲示仓｜行业：零售SaaS｜轮次：A轮｜金额：2,000万美元｜投资方：乙示资本（领投）、丙示创投｜时间：10月14日\n"
+            "丁示科技宣布获得US$30 million A+轮融资，投资方包括戊示资本。燎示科技完成新一轮融资，融资金额逾亿元，由己示资本独家投资。")
+    facts, events = facts_of(page)
+    assert ("乙示资本", "investedIn", "甲示仓") in facts and ("丙示创投", "investedIn", "甲示仓") in facts
+    rounds = {e[1]["fundedCompany"][0]: (e[2], e[3], e[4]) for e in events if e[0] == "FundingRound"}
+    assert rounds["甲示仓"] == ("2025-10-14", 20000000, "USD")
+    assert rounds["丁示科技"][1:] == (30000000, "USD") and rounds["燎示科技"][1] == 100000000
+
+
+def test_history_pages_under_a_path_or_heading():
+    page = ("首页 ＞ 关于我们 ＞ 发展历程\n\n广州甲示供应链科技有限公司（以下简称“甲示集”）是一家B2B批发平台。\n\n【2021】\n"
+            "◆ 6月　完成A轮融资，由乙示资本领投。\n◆ 9月　因价格标示不规范，被广州市番禺区市场监督管理局罚款8万元。\n")
+    facts, events = facts_of(page)
+    assert ("乙示资本", "investedIn", "甲示集") in facts
+    assert ("广州市番禺区市场监督管理局", "penalized", "甲示集") in facts
+    assert {e[2] for e in events if e[0] == "FundingRound"} == {"2021-06"}
+    profile = "发展历程｜丙示传媒\n\n杭州丙示文化传媒有限公司（简称“丙示传媒”）成立于2019年。\n\n2020年\n6月　与快手签署战略合作协议。\n"
+    facts, _ = facts_of(profile)
+    assert ("丙示传媒", "partnersWith", "快手") in facts or ("快手", "partnersWith", "丙示传媒") in facts
+
+
+def test_reposts_reuters_datelines_and_counted_years():
+    repost = ("零售内参　2025-06-10 21:06\n\n本文转载自《甲示商报》2025年6月3日A06版，原标题《甲示优选完成B轮融资》。\n\n"
+              "社区团购平台甲示优选昨日宣布完成2亿元B轮融资，本轮由乙示资本领投。")
+    _, events = facts_of(repost)
+    assert {e[2] for e in events if e[0] == "FundingRound"} == {"2025-06-02"}
+    wire = ("丙示完成收购新加坡物流公司Parcelite\n2025年10月16日 / 下午2:18\n\n"
+            "路透上海10月16日 - 中国跨境电商平台丙示科技周三表示，已完成对新加坡物流公司Parcelite的收购。")
+    _, events = facts_of(wire)
+    assert {e[2] for e in events if e[0] == "Acquisition"} == {"2025-10-15"}
+    story = "2018年，丁示生活推出会员制平台“丁示小店”。三年后，丁示生活完成由戊示资本领投的B轮融资。"
+    _, events = facts_of(story)
+    assert {e[2] for e in events if e[0] == "FundingRound"} == {"2021"}
