@@ -228,6 +228,9 @@ def _free(masked: Masked, start: int, text: str, role: str, frame: dict, bare: b
             continue  # "X旗下的Y完成…": the owner takes no part
         if names.in_audience(masked.text, start + m.start() + offset):
             continue  # "推出面向品牌导购的工具“见单”": whom it serves is no name of it
+        quoted = _MASK.match(masked.text, start + m.start() + offset + len(name))
+        if quoted and masked.mentions[int(quoted.group(1))].source == "quoted":
+            continue  # "推出海外仓管理系统“链驿通”": what it is, before its name
         wanted = frame["roles"][role]
         cls = names.class_of(name)
         typed = cls != UNKNOWN or hint is not None
