@@ -27,7 +27,8 @@ SETS = {"dev": (None, ROOT / "tests/dev/gold.jsonl"),
         "heldout-news-2": ([ROOT / "tests/heldout-news-2/docs"], ROOT / "tests/heldout-news-2/gold.jsonl"),
         "heldout-7": ([ROOT / "tests/heldout-7/docs"], ROOT / "tests/heldout-7/gold.jsonl"),
         "heldout-8": ([ROOT / "tests/heldout-8/docs"], ROOT / "tests/heldout-8/gold.jsonl"),
-        "heldout-9": ([ROOT / "tests/heldout-9/docs"], ROOT / "tests/heldout-9/gold.jsonl")}
+        "heldout-9": ([ROOT / "tests/heldout-9/docs"], ROOT / "tests/heldout-9/gold.jsonl"),
+        "heldout-10": ([ROOT / "tests/heldout-10/docs"], ROOT / "tests/heldout-10/gold.jsonl")}
 
 
 def main() -> None:
