@@ -11,14 +11,14 @@ CURRENCIES = {
     "英镑": "GBP", "新加坡元": "SGD", "人民币": "CNY", "元": "CNY", "US$": "USD", "$": "USD",
 }
 _NUM = r"[0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千]+"
-_UNIT = r"万亿|千万|百万|亿|万|千|\s?(?:million|billion|mn|bn)\b"
+_UNIT = r"万亿|千万|百万|亿|万|千|\s?(?i:million|billion|mn|bn)(?![A-Za-z])"
 _LATIN_UNITS = {"million": Decimal(10) ** 6, "mn": Decimal(10) ** 6, "billion": Decimal(10) ** 9, "bn": Decimal(10) ** 9}
 _CUR = "|".join(sorted(map(re.escape, CURRENCIES), key=len, reverse=True))
 MONEY = re.compile(
     rf"(?:(?P<pre>US\$|\$)\s*)?(?P<num>{_NUM})\s*(?P<unit>{_UNIT})?\s*(?P<cur>{_CUR})?(?:人民币)?"
 )
 
-_ONE = re.compile(r"(?<=[逾超近约过破])(?=[万亿](?:元|美元|港元|人民币))")
+_ONE = re.compile(rf"(?<=[逾超近约过破])(?=[万亿](?:{_CUR}))")
 _THOUSANDS = re.compile(r"(?<=\d)[,，](?=\d{3}(?!\d))")
 
 

@@ -80,7 +80,7 @@ DECLARED_YEAR = re.compile(r"(?:文中|本文|下文|以下|下列)[^。\n]{0,6}
 # its 今日 and 昨日 count from, not the date of what the item reports
 DATELINE = re.compile(r"(?<![\d年])(1[0-2]|0?[1-9])月(3[01]|[12]\d|0?[1-9])日(?:电|讯|[ \t]*[-–—][ \t])")  # "路透上海10月16日 - "
 _YEAR_MONTH = re.compile(r"((?:19|20)\d\d)年\d{1,2}月")
-_TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?![\d年])")
+_TITLE_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?![\d年万亿元%％.])")
 # what joins the dates of a list or a range ("3月、6月和9月", "3月至5月")
 _LISTED = re.compile(r"(?:、|和|及|以及|与|至|到|—|－|-|~)")
 # after a month: the week of it that a round-up covers ("7月第5周")
@@ -133,8 +133,8 @@ class DateContext:
             if page is not None:
                 year = page.year - 1 if page.month and month > page.month else page.year
             elif dated := _YEAR_MONTH.search(text, m.end()) or _TITLE_YEAR.search(text, 0, m.start()):
-                # no stamp: the year of the first full month the item names, else the year its
-                # headline names ("2025丽水山货直播电商合作大会举行")
+                # no stamp: the year of the first full month the item names, else a year the
+                # text before the dateline names ("2025丽水山货直播电商合作大会举行")
                 year = int(dated.group(1))
             else:
                 continue

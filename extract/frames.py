@@ -44,7 +44,7 @@ ALLOWED = {
     "Document": ("Document",),
     "Product": ("Product", "Brand", UNKNOWN),
 }
-_ROUND = re.compile(r"种子轮|天使\+?轮|Pre-?[A-Fa-f]\+{0,2}轮|[A-Fa-f][0-9]?\+{0,2}轮|Pre-IPO轮?|战略融资|战略投资")
+_ROUND = cue_pattern("rounds", "pattern")
 _CLAUSE = re.compile(r"[，。；！？,;!?\n]")
 _DONE = re.compile(r"(?:在[^，。；]{1,24}?)?(?:正式)?(?:完成|交割|落地|上线|生效|获批|办理完毕|过户|办理完成|作出)")
 _OWNED = re.compile(r"旗下(?:的)?[^，。；！？⟦⟧“”]{0,10}[“「«]?")
@@ -60,7 +60,7 @@ def _day_of(verbs: str) -> re.Pattern:
 _DAY_OF = _day_of("作出|决定|落款|印发|发布|签署|完成|交割|上市|成立")
 # after a date right after a document: the day it was made public ("《规定》18日对外公布")
 _TOLD = re.compile(r"(?:正式|对外|向社会)?(?:公布|印发|发布)")
-_UNTOLD = re.compile(r"[为均]?(?:未|不|暂未|尚未|暂不)")
+_UNTOLD = re.compile(r"[为均]?(?:未|暂未|尚未|暂不|不详|不予)")
 _REFERS_BACK = re.compile(r"此次|本次|本轮|该笔|这笔|交易|收购价|价款")
 _TOPICAL = ACTOR_CLASSES + (UNKNOWN,)  # what a left-out subject can stand for
 _NOT_COMPANIES = ("Investor", "Regulator", "Exchange", "Person", "Association")  # what "公司" never stands for
@@ -545,7 +545,7 @@ def _restated_dates(found: list[FrameMatch], text: str, dates: DateContext, sent
                     mentions: list[Mention]) -> None:
     """Date the events of a sentence by the next sentence (of two, in its paragraph) that says
     when they happened and points back to them, unless it tells events of its own; a
-    penalty such a sentence says was revoked did not stand."""
+    penalty that sentence or its own says was revoked did not stand."""
     spec = cues()["restated"]
     refer, revoked = re.compile(spec["refer"]), re.compile(spec["revoked"])
     by_sentence: dict[tuple[int, int], list[FrameMatch]] = {}
@@ -557,19 +557,17 @@ def _restated_dates(found: list[FrameMatch], text: str, dates: DateContext, sent
             ours = [f for f in frames if f.frame == kind]
             names_ = {a.name for f in ours for args in f.roles.values() for a in args}
             verbs = "|".join(spec["verbs"][kind])
-            if kind == "Penalty" and revoked.search(text, *span):
-                for f in ours:
-                    f.status = "terminated"
-                continue
-            for start, end in sentences[index.get(span, len(sentences)) + 1:][:2]:
+            for start, end in [span] + sentences[index.get(span, len(sentences)) + 1:][:2]:
                 # (a sentence that tells events of its own dates them, not ours)
-                if "\n" in text[span[1]:start] or any(rules()["frames"][f.frame]["event"]
-                                                      for f in by_sentence.get((start, end), [])):
+                if (start, end) != span and ("\n" in text[span[1]:start] or any(
+                        rules()["frames"][f.frame]["event"] for f in by_sentence.get((start, end), []))):
                     break
                 if kind == "Penalty" and revoked.search(text, start, end):
                     for f in ours:
                         f.status = "terminated"
                     break
+                if (start, end) == span:
+                    continue
                 told = [m for m in mentions if start <= m.start < end]
                 if not (refer.search(text, start, end) or any(m.name in names_ for m in told)
                         or (kind == "PolicyIssuance" and any(m.cls == "Document" for m in told))):
@@ -700,7 +698,7 @@ class FrameFinder:
                         before = masked.text[:m.start()]
                         if rule.opens_with_agent and before.endswith(
                                 _prepositions() if frames_spec[rule.frame]["event"] else ("在", "于")) \
-                                and not before.endswith(("现在", "正在", "存在", "所在", "实在", "目前在")):
+                                and not before.endswith(tuple(cues()["names"]["not_prepositions"])):
                             continue  # "在⟦微信⟧上线", "在香港设立子公司": the name is a place, not the agent
                         roles: dict[str, list[Argument]] = {}
                         for group, (role, _) in rule.slots.items():

@@ -12,11 +12,11 @@ _ORG_TAIL = re.compile(rf"^(.*?{_LEGAL_TAIL}{_LEGAL_TAIL}*)")
 _BAD = re.compile(r"^[一二三四五六七八九十两多数几]+(?:个|家|大|块|项|条)?(?:部委|部门|机构|企业|平台|公司|业务)|(?:性|然|速|断|极|步|力|效|面|时)地$|^(?:[.%％元轮年月日号]|[万亿](?:元|美元|港元|欧元|人民币|股|份|平|家|人|名|个|次|吨|件|单))|[0-9]+(?:年|月|日|%|％|万|亿|元|家|个|名|人|次|倍|款|项)|[<>{}=@#$]|(?i:\bmillion\b|\bbillion\b)|^第[一二三四五六七八九十0-9]{1,3}[章节部篇代]|某|(?:另一|这|该|一)家|[一二三四五六七八九十两几多]+(?:年|个月|天|家|个)$|之一$|^一(?:位|名|个)")  # 某: withheld
 _SUFFIX_ONLY = re.compile(rf"(?:{_LEGAL_TAIL}|公司)+$")  # legal tails ("…控股集团|有限公司" is one name)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_AUDIENCE = re.compile(r"(?:面向|针对|专为|服务于)[^，。；！？的⟦⟧]*$")
 _TIME_TAIL = re.compile(r"(?:(?:19|20)\d\d年|[0-9]{1,2}月|[0-9]{1,2}日|[0-9]{1,2}号)+$")
 _STOCK_CODE = re.compile(r"\d{4,6}(?:\.[A-Z]{1,2})?")  # "02593.HK" is a listing, not its company
-# heads after which a stem of kind words names a kind of thing, not one ("跨境直播频道")
+# an actor left unnamed: "一" or "某" and a kind of actor ("广州一MCN机构", "某电商平台")
 _UNNAMED = re.compile(r"(?:一|某)(?:家|个|名|些)?[^\s]{0,8}(?:机构|公司|企业|平台|商家|网店|店铺|品牌|集团)$")
+# heads after which a stem of kind words names a kind of thing, not one ("跨境直播频道")
 _KIND_HEAD = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团|公司|机构|频道|专区|栏目|App|APP|小程序|平台|商城)$")
 
 
@@ -36,7 +36,7 @@ def _lists() -> dict:
         "generic_heads": tuple(n["generic_heads"]),
         "name_tails": tuple(n["name_tails"]),
         "kind_stem": re.compile(n["kind_stem"]),
-        "class_cues": [(re.compile(c["pattern"]), c["class"], c.get("named_stem", False)) for c in cues()["class_cue"]],
+        "class_cues": [(re.compile(c["pattern"]), c["class"]) for c in cues()["class_cue"]],
         "legal_suffixes": tuple(sorted(n["legal_suffixes"], key=len, reverse=True)),  # the longest tail first
         "places": re.compile(n["places"]),
         "exchange_board": re.compile(n["exchange_board"]),
@@ -243,7 +243,12 @@ def starts_mid_word(text: str, start: int) -> bool:
 
 def in_audience(text: str, start: int) -> bool:
     """Whether `start` lies in the words that say whom something serves ("面向品牌导购的工具")."""
-    return _AUDIENCE.search(text, max(0, start - 12), start) is not None
+    return _audience().search(text, max(0, start - 12), start) is not None
+
+
+@lru_cache(maxsize=None)
+def _audience() -> re.Pattern:
+    return re.compile(f"(?:{'|'.join(cues()['names']['audience'])})[^，。；！？的⟦⟧]*$")
 
 
 def bare_word(name: str) -> bool:
@@ -282,11 +287,8 @@ def is_name(name: str, heads: bool = True) -> bool:
 
 def class_of(name: str) -> str:
     """The class a name's own form tells (人民政府 -> Regulator), or UNKNOWN."""
-    for pattern, cls, named_stem in _lists()["class_cues"]:
-        if m := pattern.search(name):
-            stem = without_place(name[:m.start()])
-            if named_stem and (len(stem) < 2 or _lists()["kind_stem"].match(stem)):
-                continue  # "国产美妆", "跨境电商乳业": a kind of business, not one
+    for pattern, cls in _lists()["class_cues"]:
+        if pattern.search(name):
             return cls
     return UNKNOWN
 

@@ -20,7 +20,7 @@ from extract.amounts import all_money, parse_money
 from extract.dates import DateContext, parse_date
 from extract.mentions import find_mentions
 from extract.model import Argument, FrameMatch, doc_text
-from extract.resources import cues
+from extract.resources import cue_pattern, cues
 
 
 def _known(name: str) -> tuple[str, str | None]:
@@ -71,8 +71,9 @@ def _fields(line: str, start: int) -> list[tuple[str, str, int]]:
     fields, at = [], start
     for piece in _INLINE.split(line):
         field = _FIELD.fullmatch(piece)
-        if field is None:
-            return []
+        if field is None:  # one field whose value holds a ｜ ("投资方：红杉|高瓴"), or none
+            whole = _FIELD.fullmatch(line)
+            return [(whole.group("label"), whole.group("value"), start + whole.start("value"))] if whole else []
         fields.append((field.group("label"), field.group("value"), at + field.start("value")))
         at += len(piece) + 1
     return fields
@@ -226,7 +227,9 @@ def _deal(spec: dict, cells: list[str], offsets: list[int], columns: dict[str, i
         return None
     money = parse_money(cell("amount"))
     # (a date without its year, "10月15日", is read in the document's own time)
-    when = (parse_date(cell("date")) or _date_at(text, offsets[columns["date"]])) if cell("date") else None
+    raw = cells[columns["date"]] if "date" in columns else ""
+    when = (parse_date(cell("date")) or _date_at(text, offsets[columns["date"]] + len(raw) - len(raw.lstrip()))) \
+        if cell("date") else None
     roles: dict[str, list[Argument]] = {}
     acquired = re.match(r"(?:全资|控股)?(?:收购|并购)(.+)", event)
     if acquired:
@@ -264,7 +267,7 @@ def _deal(spec: dict, cells: list[str], offsets: list[int], columns: dict[str, i
                       round=round_.group() if round_ and frame == "FundingRound" else None)
 
 
-_ROUND = re.compile(r"种子轮|天使\+?轮|Pre-?[A-Fa-f]\+{0,2}轮|[A-Fa-f][0-9]?\+{0,2}轮|战略融资|Pre-IPO轮?")
+_ROUND = cue_pattern("rounds", "pattern")
 
 
 @lru_cache(maxsize=8)
