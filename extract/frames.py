@@ -581,6 +581,23 @@ def _restated_dates(found: list[FrameMatch], text: str, dates: DateContext, sent
                     break
 
 
+def _is_headline(text: str, start: int, end: int) -> bool:
+    return not text[start:end].rstrip().endswith(("。", "！", "？"))
+
+
+def _date_headline(found: list[FrameMatch], text: str, dates: DateContext, sentences: list[tuple[int, int]]) -> None:
+    """A headline's event that no sentence of the body tells again takes the date an undated
+    event of the document takes (its month)."""
+    if not sentences or not _is_headline(text, *sentences[0]):
+        return
+    def names(f: FrameMatch) -> set[str]:
+        return {a.name for args in f.roles.values() for a in args}
+    for f in found:
+        if f.sentence == sentences[0] and f.date is None and not any(
+                g.sentence != f.sentence and g.frame == f.frame and names(g) & names(f) for g in found):
+            f.date = dates.undated(f.span[0])
+
+
 @Language.factory("sekg_frames")
 def make_frames(nlp: Language, name: str) -> "FrameFinder":
     return FrameFinder()
@@ -616,6 +633,7 @@ class FrameFinder:
             found = [f for f in found if f.sentence not in again_spans]
             found = sorted(found + self._run(doc, text, dates, doc._.mentions, again, found), key=lambda f: f.sentence)
         _restated_dates(found, text, dates, doc._.sentences, doc._.mentions)
+        _date_headline(found, text, dates, doc._.sentences)
         # a frame may hold a body it found without its place ("市商务局"): the document names its place
         if full := body_places({a.name for f in found for args in f.roles.values() for a in args
                                 if a.cls == "Regulator"} | {m.name for m in doc._.mentions if m.cls == "Regulator"}):
@@ -737,7 +755,7 @@ class FrameFinder:
                         if text.startswith(("后", "之后", "以后"), span[1]) and _REFERS_BACK.search(text, *span):
                             continue  # "完成本轮融资后，…": the round told before, not a new one
                         undated = (rule.frame == "PolicyIssuance" and dates.notice_day) or dates.undated(span[0])
-                        if si == 0 and not text[start:end].rstrip().endswith(("。", "！", "？")):
+                        if si == 0 and _is_headline(text, start, end):
                             undated = None  # a headline gives no date: its event takes the body's
                         if not sentence_dates and si and "\n" not in text[doc._.sentences[si - 1][1]:start] and any(
                                 a.source == "anaphor" for args in roles.values() for a in args):
