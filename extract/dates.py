@@ -178,6 +178,10 @@ class DateContext:
                     self._line_year[text.rfind("\n", 0, m.start()) + 1] = when.year
         self._starts = [d.start for d in self.mentions]
 
+    def iso_at(self, pos: int) -> str | None:
+        """The ISO date of the date that starts at `pos`, if one does."""
+        return next((d.when.iso() for d in self.mentions if d.start == pos), None)
+
     def in_span(self, start: int, end: int) -> list[DateMention]:
         """Dates that end inside [start, end) ("2020年\n5月，…": the heading reaches in)."""
         i = max(bisect.bisect_left(self._starts, start) - 1, 0)

@@ -47,9 +47,10 @@ ALLOWED = {
 _ROUND = cue_pattern("rounds", "pattern")
 _CLAUSE = re.compile(r"[，。；！？,;!?\n]")
 _DONE = re.compile(r"(?:在[^，。；]{1,24}?)?(?:正式)?(?:完成|交割|落地|上线|生效|获批|办理完毕|过户|办理完成|作出)")
-_OWNED = re.compile(r"旗下(?:的)?[^，。；！？⟦⟧“”]{0,10}[“「«]?")
-# its own, told by 其 ("X宣布，其小程序“Y”正式上线")
-_POSSESSED = re.compile(r"[^，。；！？⟦⟧“”]{0,8}[“「«]?")
+# what stands between an owner and its product: a short description and an opening quote
+_DESCRIBED = r"[^，。；！？⟦⟧“”]{0,%d}[“「«]?"
+_OWNED = re.compile(r"旗下(?:的)?" + _DESCRIBED % 10)
+_POSSESSED = re.compile(_DESCRIBED % 8)  # its own, told by 其 ("X宣布，其小程序“Y”正式上线")
 
 
 def _day_of(verbs: str) -> re.Pattern:
@@ -220,7 +221,7 @@ def _free(masked: Masked, start: int, text: str, role: str, frame: dict, bare: b
         if not (plausible or (exact and bare)) or (not plausible and _in_cause(masked.text, start + m.start())):
             continue
         name, offset, hint = trimmed
-        if not plausible and (names.bare_word(name) or names.starts_mid_word(masked.text, start + m.start() + offset)):
+        if not plausible and (names.common_word(name) or names.starts_mid_word(masked.text, start + m.start() + offset)):
             continue  # "收购完成交割": no name "成交割"
         if names.without_place(name) == "" and re.match(r"一家|某|一支|的一家", masked.text[start + m.start() + offset + len(name):]):
             continue  # "合肥一家国资平台参投": the place of an actor left unnamed
@@ -590,11 +591,11 @@ def _date_headline(found: list[FrameMatch], text: str, dates: DateContext, sente
     event of the document takes (its month)."""
     if not sentences or not _is_headline(text, *sentences[0]):
         return
-    def names(f: FrameMatch) -> set[str]:
+    def told(f: FrameMatch) -> set[str]:
         return {a.name for args in f.roles.values() for a in args}
     for f in found:
         if f.sentence == sentences[0] and f.date is None and not any(
-                g.sentence != f.sentence and g.frame == f.frame and names(g) & names(f) for g in found):
+                g.sentence != f.sentence and g.frame == f.frame and told(g) & told(f) for g in found):
             f.date = dates.undated(f.span[0])
 
 
@@ -609,10 +610,12 @@ class FrameFinder:
     def __init__(self) -> None:
         if not Doc.has_extension("frames"):
             Doc.set_extension("frames", default=None)
+        if not Doc.has_extension("dates"):
+            Doc.set_extension("dates", default=None)  # the document's dates, for the components after
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        dates = DateContext(text)
+        dates = doc._.dates = DateContext(text)
         found = self._run(doc, text, dates, doc._.mentions)
         # names the rules found by shape are names everywhere in the document: a second
         # pass reads the sentences that hold them again, with them as mentions
@@ -649,6 +652,9 @@ class FrameFinder:
         """The frames of the sentences in `only` (all when None); `kept` are the frames of the
         others, found before, which still say what each of them is about."""
         frames_spec = rules()["frames"]
+        kept_by_sentence: dict[tuple[int, int], list[FrameMatch]] = {}
+        for f in kept:
+            kept_by_sentence.setdefault(f.sentence, []).append(f)
         found: list[FrameMatch] = []
         last_of_frame: dict[str, FrameMatch] = {}
         antecedent: Mention | None = None
@@ -681,7 +687,7 @@ class FrameFinder:
                 antecedent = None  # "某某公司…。该公司…": the text withholds who 该公司 is
             if (only is not None and si not in only) or not _any_trigger().search(text, start, end):
                 # nothing to extract: keep the topic; a venue is none ("该公司在微信社群中宣称…")
-                antecedent = _topic([f for f in kept if f.sentence == (start, end)], _agents(text, start, local)) or antecedent
+                antecedent = _topic(kept_by_sentence.get((start, end), []), _agents(text, start, local)) or antecedent
                 referents.update(local, text)
                 continue
             if antecedent is not None or local:

@@ -146,7 +146,7 @@ def find_mentions(text: str) -> list[Mention]:
     for m in names.described_pattern().finditer(text):
         name = m.group("name")
         if names.is_name(name) and not names.has_cut(name) and names.strip_edges(name) == name \
-                and not names.in_audience(text, m.start()) and not names.bare_word(name):
+                and not names.in_audience(text, m.start()) and not names.common_word(name):
             cls = names.class_of(name)
             found.append(Mention(m.start("name"), m.end("name"), name,
                                  (names.descriptor_class(m.group("noun")) or UNKNOWN) if cls == UNKNOWN else cls, None, "described"))

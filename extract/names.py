@@ -228,7 +228,7 @@ def _word_tags() -> dict[str, str]:
     return jieba.posseg.dt.word_tag_tab
 
 
-def _common(word: str) -> bool:
+def common_word(word: str) -> bool:
     """Whether `word` is a word of the dictionary of a class no name is in (a verb, an
     adjective, an adverb, a numeral or measure word, a pronoun, a function word)."""
     tag = _word_tags().get(word)
@@ -238,7 +238,7 @@ def _common(word: str) -> bool:
 def starts_mid_word(text: str, start: int) -> bool:
     """Whether a common word runs across `start` from before it ("完|成交割", "一|条路径"):
     a name found by shape alone never begins inside a word."""
-    return any(_common(text[a:b]) for a in range(max(0, start - 3), start) for b in range(start + 1, start + 4))
+    return any(common_word(text[a:b]) for a in range(max(0, start - 3), start) for b in range(start + 1, start + 4))
 
 
 def in_audience(text: str, start: int) -> bool:
@@ -249,11 +249,6 @@ def in_audience(text: str, start: int) -> bool:
 @lru_cache(maxsize=None)
 def _audience() -> re.Pattern:
     return re.compile(f"(?:{'|'.join(cues()['names']['audience'])})[^，。；！？的⟦⟧]*$")
-
-
-def bare_word(name: str) -> bool:
-    """Whether a name found by shape alone is only a common word ("扩张", "开始")."""
-    return _common(name)
 
 
 def is_name(name: str, heads: bool = True) -> bool:

@@ -10,7 +10,6 @@ acquisitions and listings; penalty tables and blocks of "label：value" lines (�
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -193,7 +192,7 @@ def table_rows(text: str) -> list[FrameMatch]:
     return found
 
 
-def deal_rows(text: str) -> list[FrameMatch]:
+def deal_rows(text: str, dates: DateContext) -> list[FrameMatch]:
     spec = cues()["tables"]["deals"]
     found: list[FrameMatch] = []
     # the company and the event make a deal table or record; date, amount and investors are read when there
@@ -201,14 +200,14 @@ def deal_rows(text: str) -> list[FrameMatch]:
     optional = {key: spec[key] for key in ("date", "amount", "counterparty")}
     for rows in (_rows(text, required, optional), _records(text, required, optional)):
         for cells, offsets, columns, row in rows:
-            frame = _deal(spec, cells, offsets, columns, row, text)
+            frame = _deal(spec, cells, offsets, columns, row, dates)
             if frame:
                 found.append(frame)
     return found
 
 
 def _deal(spec: dict, cells: list[str], offsets: list[int], columns: dict[str, int], row: tuple[int, int],
-          text: str):
+          dates: DateContext):
     """The frame of one deal-table row, or None when its event is none the tables know."""
     def cell(key: str) -> str:
         return cells[columns[key]].strip() if key in columns else ""
@@ -228,7 +227,7 @@ def _deal(spec: dict, cells: list[str], offsets: list[int], columns: dict[str, i
     money = parse_money(cell("amount"))
     # (a date without its year, "10月15日", is read in the document's own time)
     raw = cells[columns["date"]] if "date" in columns else ""
-    when = (parse_date(cell("date")) or _date_at(text, offsets[columns["date"]] + len(raw) - len(raw.lstrip()))) \
+    when = (parse_date(cell("date")) or dates.iso_at(offsets[columns["date"]] + len(raw) - len(raw.lstrip()))) \
         if cell("date") else None
     roles: dict[str, list[Argument]] = {}
     acquired = re.match(r"(?:全资|控股)?(?:收购|并购)(.+)", event)
@@ -270,17 +269,6 @@ def _deal(spec: dict, cells: list[str], offsets: list[int], columns: dict[str, i
 _ROUND = cue_pattern("rounds", "pattern")
 
 
-@lru_cache(maxsize=8)
-def _document_dates(text: str) -> DateContext:
-    return DateContext(text)
-
-
-def _date_at(text: str, offset: int) -> str | None:
-    """The date the document's own time makes of the first date at `offset`."""
-    found = [d for d in _document_dates(text).mentions if d.start == offset]
-    return found[0].when.iso() if found else None
-
-
 def _modal_words() -> list[str]:
     return [w for words in cues()["modality"].values() for w in words] + ["谈判中", "洽谈中"]
 
@@ -295,5 +283,7 @@ class TableReader:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        doc._.frames = list(doc._.frames or []) + table_rows(text) + deal_rows(text) + penalty_rows(text)
+        # (the dates the frames component read, in the document's own time)
+        dates = doc._.dates or DateContext(text)
+        doc._.frames = list(doc._.frames or []) + table_rows(text) + deal_rows(text, dates) + penalty_rows(text)
         return doc
