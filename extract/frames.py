@@ -510,11 +510,13 @@ def _respectively(frame: FrameMatch, text: str, dates: DateContext) -> list[Fram
 
 def _last_partnership(here: list[FrameMatch], last_of_frame: dict[str, FrameMatch], text: str,
                       start: int) -> FrameMatch | None:
-    """The partnership this sentence states last, else the one its paragraph stated before."""
+    """The partnership this sentence states last, else the one its paragraph stated before,
+    or the previous paragraph when this sentence opens its own ("签约仪式上，双方联合推出…")."""
     deal = next((f for f in reversed(here) if f.frame == "Partnership"), None) or last_of_frame.get("Partnership")
-    if deal is None or "\n" in text[deal.sentence[1]:start] or not {"partner", "copartner"} <= deal.roles.keys():
+    if deal is None or not {"partner", "copartner"} <= deal.roles.keys():
         return None
-    return deal
+    between = text[deal.sentence[1]:start].split("\n")
+    return deal if all(not line.strip() for line in between[1:]) else None
 
 
 def _owner_of(text: str, product: Argument, owners: list[Mention], local: list[Mention]) -> Mention | None:
