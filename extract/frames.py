@@ -221,8 +221,8 @@ def _free(masked: Masked, start: int, text: str, role: str, frame: dict, bare: b
         if not (plausible or (exact and bare)) or (not plausible and _in_cause(masked.text, start + m.start())):
             continue
         name, offset, hint = trimmed
-        if not plausible and (names.common_word(name) or names.starts_mid_word(masked.text, start + m.start() + offset)):
-            continue  # "收购完成交割": no name "成交割"
+        if names.common_word(name) or not plausible and names.starts_mid_word(masked.text, start + m.start() + offset):
+            continue  # "收购完成交割": no name "成交割"; "经销商误认为": no name "误认"
         if names.without_place(name) == "" and re.match(r"一家|某|一支|的一家", masked.text[start + m.start() + offset + len(name):]):
             continue  # "合肥一家国资平台参投": the place of an actor left unnamed
         if masked.text.startswith("旗下", start + m.start() + offset + len(name)):
@@ -257,12 +257,13 @@ def _in_cause(text: str, at: int) -> bool:
 
 
 def _learned_mentions(text: str, mentions: list[Mention], frames: list[FrameMatch]) -> list[Mention]:
-    """Every occurrence, outside known mentions, of the names frames found by shape."""
+    """Every occurrence, outside known mentions, of the names frames found by shape, or of
+    the trade names they took where a name may end ("黛湄（DAIMEI）是…" and "让黛湄进入…")."""
     names_found: dict[str, str] = {}
     for f in frames:
         for args in f.roles.values():
             for a in args:
-                if a.source in ("shape", "bare") and len(a.name) >= 2:
+                if a.source in ("shape", "bare", "stem") and len(a.name) >= 2:
                     names_found.setdefault(a.name, a.cls)
     if not names_found:
         return []
@@ -688,8 +689,12 @@ class FrameFinder:
             if names.withheld(text, start, end) and not any(m.cls in _TOPICAL for m in local):
                 antecedent = None  # "某某公司…。该公司…": the text withholds who 该公司 is
             if (only is not None and si not in only) or not _any_trigger().search(text, start, end):
-                # nothing to extract: keep the topic; a venue is none ("该公司在微信社群中宣称…")
-                antecedent = _topic(kept_by_sentence.get((start, end), []), _agents(text, start, local)) or antecedent
+                # nothing to extract: keep the topic and the last frame of each kind; a venue is
+                # no topic ("该公司在微信社群中宣称…")
+                kept_here = kept_by_sentence.get((start, end), [])
+                for f in sorted(kept_here, key=lambda f: f.span[0]):
+                    last_of_frame[f.frame] = f
+                antecedent = _topic(kept_here, _agents(text, start, local)) or antecedent
                 referents.update(local, text)
                 continue
             if antecedent is not None or local:

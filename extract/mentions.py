@@ -28,7 +28,7 @@ _NAME_RUN = re.compile(r"[A-Za-z0-9\u4e00-\u9fff]{2,}(?:[（(][\u4e00-\u9fff]{2,
 _CODE_AHEAD = re.compile(r"(?=[（(]\s*(?:(?:股票)?代码[:：]?\s*)?(?:(?:NYSE|NASDAQ|HK|SH|SZ)[:：]\s*[A-Z0-9]+|\d{4,6}\.(?:HK|SH|SZ|BJ)|[0-9]\d{5}|0\d{4})\s*[)）])")
 # after a name: what makes it a news outlet ("新京报贝壳财经讯", "新浪科技讯")
 _OUTLET = re.compile(r"(?:财经|科技|新闻|网)?讯")
-_SOURCE_RANK = {"lexicon": 0, "title": 1, "body": 2, "quoted": 3, "org": 4, "latin": 5, "described": 6}
+_SOURCE_RANK = {"lexicon": 0, "title": 1, "body": 2, "quoted": 3, "org": 4, "stem": 4, "latin": 5, "described": 6}
 
 
 @lru_cache(maxsize=None)
@@ -146,7 +146,8 @@ def find_mentions(text: str) -> list[Mention]:
     for m in names.described_pattern().finditer(text):
         name = m.group("name")
         if names.is_name(name) and not names.has_cut(name) and names.strip_edges(name) == name \
-                and not names.in_audience(text, m.start()) and not names.common_word(name):
+                and not names.in_audience(text, m.start()) and not names.common_word(name) \
+                and not (names.common_noun(name) and not m.group("noun").startswith("旗下")):
             cls = names.class_of(name)
             found.append(Mention(m.start("name"), m.end("name"), name,
                                  (names.descriptor_class(m.group("noun")) or UNKNOWN) if cls == UNKNOWN else cls, None, "described"))
@@ -180,6 +181,7 @@ def _recurrences(text: str, found: list[Mention]) -> list[Mention]:
     name, and a legal name's short form ("晟芯半导体" after "深圳晟芯半导体有限公司")."""
     recurring: dict[str, str] = {}
     placed: dict[str, str] = {}  # a name without its place -> the name with it
+    stems: set[str] = set()  # trade names, which recur only where a name may end ("黛湄正式…", not "鹤屿邻里")
     declaration = cue_pattern("names", "alias_declaration")
     for m in found:
         if m.cls == "Document":
@@ -192,6 +194,9 @@ def _recurrences(text: str, found: list[Mention]) -> list[Mention]:
             short = names.normal_key(m.name)
             if short != m.name.lower() and len(short) >= 3 and short[0] >= "\u4e00" and names.is_name(short):
                 recurring.setdefault(short, m.cls)
+            if (stem := names.trade_name(short)) is not None:  # "杭州黛湄日化有限公司" and "黛湄"
+                stems.add(stem)
+                recurring.setdefault(stem, m.cls)
             unplaced = names.without_place(m.name)  # "上海芩溪集团" -> "芩溪集团"
             if unplaced != m.name and len(unplaced) >= 4 and names.is_name(unplaced):
                 recurring.setdefault(unplaced, m.cls)
@@ -209,8 +214,11 @@ def _recurrences(text: str, found: list[Mention]) -> list[Mention]:
         # a trade word after it makes another name of the same stem ("藜原股份" recurs as 藜原, but
         # "藜原乳业" is a name of its own)
         trade = next((k for k in (4, 3, 2) if names.is_kind(text[m.end():m.end() + k])), 0)
+        if m.group() in stems and not trade and not names.name_end().match(text, m.end()):
+            continue
         name = text[m.start():m.end() + trade]
-        out.append(Mention(m.start(), m.end() + trade, name, recurring[m.group()], None, "org"))
+        source = "stem" if m.group() in stems and not trade else "org"
+        out.append(Mention(m.start(), m.end() + trade, name, recurring[m.group()], None, source))
     return out
 
 

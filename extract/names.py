@@ -54,15 +54,29 @@ def _cut_words(n: dict) -> set[str]:
     return set(n["verbs"]) | triggers
 
 
+def _alternation(words) -> str:
+    return "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
+
+
+def _name_ends() -> str:
+    """What may follow a name: a verb, a trailing word, punctuation ("获", "正式", "（")."""
+    n = cues()["names"]
+    return _alternation([*n["verbs"], *n["trail_words"], *n["described_ends"]])
+
+
 @lru_cache(maxsize=None)
 def described_pattern() -> re.Pattern:
     """A name after a describing noun and before what it does ("冷链物流企业霜驿物流本周一宣布")."""
     n = cues()["names"]
-    def alternation(words): return "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
-    ends = [*n["verbs"], *n["trail_words"], *n["described_ends"]]
     return re.compile(r"(?<=[\u4e00-\u9fffA-Za-z]{2})(?<!有限)(?<!责任)(?<!股份)(?<![该本此这各其每])"
-                      rf"(?P<noun>{alternation(n['described_nouns'])})(?!{alternation(d for d, _ in n['descriptors'])})"
-                      rf"(?P<name>[\u4e00-\u9fffA-Za-z0-9·]{{2,6}}?)(?={alternation(ends)})")
+                      rf"(?P<noun>{_alternation(n['described_nouns'])})(?!{_alternation(d for d, _ in n['descriptors'])})"
+                      rf"(?P<name>[\u4e00-\u9fffA-Za-z0-9·]{{2,6}}?)(?={_name_ends()})")
+
+
+@lru_cache(maxsize=None)
+def name_end() -> re.Pattern:
+    """Matches where a name may end: before a verb or trailing word, or no character of a name."""
+    return re.compile(rf"(?:{_name_ends()}|[^\u4e00-\u9fffA-Za-z0-9·]|$)")
 
 
 def definitions(text: str) -> list[tuple[str, str]]:
@@ -133,6 +147,18 @@ def has_legal_suffix(name: str) -> bool:
 def is_kind(words: str) -> bool:
     """Whether `words` only say what trade ("物流", "网络科技"), naming no one."""
     return bool(words) and _lists()["kind_stem"].match(words) is not None
+
+
+def trade_name(key: str) -> str | None:
+    """The name in a legal name's key before the words of its trade (黛湄日化 -> 黛湄), if it
+    is no word of jieba's dictionary but a proper noun's: a word (电子商务 -> 电子) names no one."""
+    for i in range(2, min(len(key) - 1, 5)):
+        if is_kind(key[i:]):
+            stem = key[:i]
+            tag = _word_tags().get(stem)
+            ok = re.fullmatch(r"[\u4e00-\u9fff]+", stem) and (tag is None or tag in ("nz", "nt", "nrt")) and is_name(stem)
+            return stem if ok else None
+    return None
 
 
 def cut_pattern() -> str:
@@ -233,6 +259,12 @@ def common_word(word: str) -> bool:
     adjective, an adverb, a numeral or measure word, a pronoun, a function word)."""
     tag = _word_tags().get(word)
     return tag is not None and tag[0] in cues()["names"]["common_word_tags"]
+
+
+def common_noun(word: str) -> bool:
+    """Whether `word` is a common noun of jieba's dictionary ("视野"): after a describing noun
+    ("进入一线机构视野") it is what the noun has, not a name, unless the noun is 旗下 ("旗下的飞书")."""
+    return _word_tags().get(word) == "n"
 
 
 def starts_mid_word(text: str, start: int) -> bool:
