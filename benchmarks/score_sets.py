@@ -28,7 +28,8 @@ SETS = {"dev": (None, ROOT / "tests/dev/gold.jsonl"),
         "heldout-7": ([ROOT / "tests/heldout-7/docs"], ROOT / "tests/heldout-7/gold.jsonl"),
         "heldout-8": ([ROOT / "tests/heldout-8/docs"], ROOT / "tests/heldout-8/gold.jsonl"),
         "heldout-9": ([ROOT / "tests/heldout-9/docs"], ROOT / "tests/heldout-9/gold.jsonl"),
-        "heldout-10": ([ROOT / "tests/heldout-10/docs"], ROOT / "tests/heldout-10/gold.jsonl")}
+        "heldout-10": ([ROOT / "tests/heldout-10/docs"], ROOT / "tests/heldout-10/gold.jsonl"),
+        "heldout-11": ([ROOT / "tests/heldout-11/docs"], ROOT / "tests/heldout-11/gold.jsonl")}
 
 
 def main() -> None:
