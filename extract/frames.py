@@ -66,7 +66,7 @@ _REFERS_BACK = re.compile(r"此次|本次|本轮|该笔|这笔|交易|收购价|
 _TOPICAL = ACTOR_CLASSES + (UNKNOWN,)  # what a left-out subject can stand for
 _NOT_COMPANIES = ("Investor", "Regulator", "Exchange", "Person", "Association")  # what "公司" never stands for
 _CLAUSE_START = "，。；！？,;!?：:\n "
-_FIRST_PERSON = ("我们", "我司", "本公司", "我公司")
+_FIRST_PERSON = ("我们", "我司", "本公司", "本集团", "我公司")
 _LEDE = 200  # characters of a document's opening: where an announcement names its issuer
 # roles that open their clause as its grammatical subject
 _TOPIC_ROLES = {"listedCompany", "fundedCompany", "acquirer", "partner", "launcher", "child", "penalizedParty"}
@@ -223,6 +223,8 @@ def _free(masked: Masked, start: int, text: str, role: str, frame: dict, bare: b
         name, offset, hint = trimmed
         if names.common_word(name) or not plausible and names.starts_mid_word(masked.text, start + m.start() + offset):
             continue  # "收购完成交割": no name "成交割"; "经销商误认为": no name "误认"
+        if name in cues()["names"]["role_words"]:
+            continue  # "目标公司" names a role; it is a name only where the text declares it (释义)
         if names.without_place(name) == "" and re.match(r"一家|某|一支|的一家", masked.text[start + m.start() + offset + len(name):]):
             continue  # "合肥一家国资平台参投": the place of an actor left unnamed
         if masked.text.startswith("旗下", start + m.start() + offset + len(name)):
@@ -362,7 +364,9 @@ def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], ant
         # the company this paragraph names with its stock code, even earlier in this sentence
         listed = next((x for x in reversed(named) if x.stock_code), None) or referents.coded or referents.listed
         if m.group() in _FIRST_PERSON:
-            ref = referents.speaker
+            # the company whose officer speaks; in an announcement with no speaker, 本公司 is the announcer
+            ref = referents.speaker or (None if m.group() == "我们" else next(
+                (x for x in (subject, listed, antecedent) if x is not None and x.cls not in _NOT_COMPANIES), None))
         elif m.group() in ("我局", "我厅", "我委"):  # the speaking body, named first in the lede
             ref = next((x for x in referents.own if short_body(x.name).endswith(m.group()[1])), None)
         elif m.group() in ("该局", "本局", "税务机关"):  # the body named last (本局: the body whose decision this is)
@@ -401,15 +405,19 @@ def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], ant
 
 _ANNOUNCES = re.compile(r"[^。；！？\n]{0,24}?(?:发布|披露|发出)?公告")
 # a company's own report, titled with its name ("X\n2025年年度报告", "X首次公开发行股票…招股说明书")
+# a Hong Kong announcement's heading: the issuer's line, its English name and place, then its code
+_CODE_BELOW = re.compile(r"[ \t\u3000]*\n(?:[^\n]{0,60}\n){0,3}?[ \t\u3000]*[（(]?(?:股份代号|股票代码|证券代码)")
 _REPORTS = re.compile(r"\s{0,3}(?:(?:19|20)\d\d年)?(?:年度报告|半年度报告|第[一三]季度报告|年报|[^。；！？\n]{0,24}?招股(?:说明书|意向书))")
 
 
 def _announcer(text: str, mentions: list[Mention]) -> Mention | None:
     """Who an announcement's 公司 is: the company its lede names with a stock code, else the one
     its lede says announces ("X（以下简称“Y”）昨晚发布公告") or whose report it is ("X\n2025年年度报告")."""
-    lede = [m for m in mentions if m.start < _LEDE and m.cls in _TOPICAL and m.source != "anaphor"]
+    lede = [m for m in mentions if m.start < _LEDE and m.cls in _TOPICAL and m.cls not in _NOT_COMPANIES
+            and m.source != "anaphor"]  # (not the exchange of a disclaimer: "香港交易及结算所有限公司…对本公告…")
     return next((m for m in lede if m.stock_code), None) or next(
-        (m for m in lede if _ANNOUNCES.match(text, m.end) or _REPORTS.match(text, m.end)), None)
+        (m for m in lede if _ANNOUNCES.match(text, m.end) or _REPORTS.match(text, m.end)
+         or _CODE_BELOW.match(text, m.end)), None)
 
 
 @lru_cache(maxsize=None)

@@ -22,6 +22,7 @@ _QUOTED = re.compile(r"[“\"「«]([^“”\"「」«»\n，。；,;]{1,24})[�
 # a stock code in brackets right after a name: "万象零售（603528.SH）", "（股票代码：9683.HK）"
 STOCK_CODE = re.compile(r"\s*[（(]\s*(?:(?:股票)?代码[:：]?\s*)?((?:NYSE|NASDAQ|HK|SH|SZ)[:：]\s*\w+|\d{4,6}(?:\.(?:HK|SH|SZ|BJ))?|[A-Z]{2,5}(?:\.[A-Z]{1,2})?)\s*[)）]")
 _CODE_BRACKET = re.compile(r"[（(][^（()）\n]{0,14}?(?:(?:NYSE|NASDAQ|Nasdaq|HK|SH|SZ|BJ)[:：]\s*[A-Za-z0-9.]+|\d{4,6}(?:\.(?:HK|SH|SZ|BJ))?)\s*[)）]")
+_PLACE_INSIDE = re.compile(r"[（(][\u4e00-\u9fff]{2,3}[）)](?=[A-Za-z0-9\u4e00-\u9fff]{0,6}$)")
 # (a legal name may hold its place in brackets: "汐品国际（新加坡）有限公司", "菡星（上海）信息技术有限公司")
 _NAME_RUN = re.compile(r"[A-Za-z0-9\u4e00-\u9fff]{2,}(?:[（(][\u4e00-\u9fff]{2,3}[）)][A-Za-z0-9\u4e00-\u9fff]{0,6})?$")
 # where a listed company's stock code follows its name: "万象零售（603528.SH）"
@@ -134,7 +135,14 @@ def find_mentions(text: str) -> list[Mention]:
         if left is None:
             continue
         candidate = text[left.start():m.end()]
-        trimmed = names.trim(candidate)
+        # a place in brackets inside the name ("瀚屿投资（深圳）有限公司") is read past, then put back
+        place = _PLACE_INSIDE.search(candidate)
+        trimmed = names.trim(candidate[:place.start()] + candidate[place.end():] if place else candidate)
+        if trimmed and place and trimmed[1] < place.start():
+            at = place.start() - trimmed[1]
+            trimmed = (trimmed[0][:at] + place.group() + trimmed[0][at:], trimmed[1], trimmed[2])
+        elif place and trimmed:
+            trimmed = None
         if trimmed and trimmed[0].endswith(m.group()):
             name, offset, hint = trimmed
             copula = _COPULA.match(name)  # "闪驿科技为快驿集团": two names, the second one here
