@@ -66,7 +66,7 @@ _REFERS_BACK = re.compile(r"此次|本次|本轮|该笔|这笔|交易|收购价|
 _TOPICAL = ACTOR_CLASSES + (UNKNOWN,)  # what a left-out subject can stand for
 _NOT_COMPANIES = ("Investor", "Regulator", "Exchange", "Person", "Association")  # what "公司" never stands for
 _CLAUSE_START = "，。；！？,;!?：:\n "
-_FIRST_PERSON = ("我们", "我司", "本公司", "本集团", "我公司")
+_FIRST_PERSON = ("我们", "我司", "本公司", "本集团", "我公司", "本协会", "本会")
 _LEDE = 200  # characters of a document's opening: where an announcement names its issuer
 # roles that open their clause as its grammatical subject
 _TOPIC_ROLES = {"listedCompany", "fundedCompany", "acquirer", "partner", "launcher", "child", "penalizedParty"}
@@ -311,6 +311,7 @@ class Referents:
     body: Mention | None = None  # the last government body named: what 该局 stands for
     paragraph_body: Mention | None = None  # the last one named in this paragraph: who fined "X被罚款"
     speaker: Mention | None = None  # the last organisation whose officer speaks: "我们"
+    author: Mention | None = None  # who writes the document in the first person, if it says
     coded: Mention | None = None  # the company named with its stock code in this paragraph (a digest item)
     company: Mention | None = None  # the last sentence's first company: what "公司" means when the topic is a fund
     group: Mention | None = None  # the last group named (X集团): what "集团" stands for
@@ -365,8 +366,10 @@ def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], ant
         listed = next((x for x in reversed(named) if x.stock_code), None) or referents.coded or referents.listed
         if m.group() in _FIRST_PERSON:
             # the company whose officer speaks; in an announcement with no speaker, 本公司 is the announcer
-            ref = referents.speaker or (None if m.group() == "我们" else next(
-                (x for x in (subject, listed, antecedent) if x is not None and x.cls not in _NOT_COMPANIES), None))
+            association = m.group() in ("本会", "本协会")
+            ref = referents.speaker or referents.author or (None if m.group() == "我们" else next(
+                (x for x in (subject, listed, antecedent) if x is not None
+                 and (x.cls == "Association" if association else x.cls not in _NOT_COMPANIES)), None))
         elif m.group() in ("我局", "我厅", "我委"):  # the speaking body, named first in the lede
             ref = next((x for x in referents.own if short_body(x.name).endswith(m.group()[1])), None)
         elif m.group() in ("该局", "本局", "税务机关"):  # the body named last (本局: the body whose decision this is)
@@ -418,6 +421,16 @@ def _announcer(text: str, mentions: list[Mention]) -> Mention | None:
     return next((m for m in lede if m.stock_code), None) or next(
         (m for m in lede if _ANNOUNCES.match(text, m.end) or _REPORTS.match(text, m.end)
          or _CODE_BELOW.match(text, m.end)), None)
+
+
+def _author(text: str, mentions: list[Mention]) -> Mention | None:
+    """The organisation a document's heading says writes it ("原创　缶鸣传媒　…"): its "我们"."""
+    for line in cue_pattern("anaphora", "author").finditer(text, 0, _LEDE):
+        named = next((m for m in mentions if m.start == line.start("name") and m.cls in ACTOR_CLASSES
+                      and m.cls not in ("Person", "Regulator")), None)
+        if named is not None:
+            return named
+    return None
 
 
 @lru_cache(maxsize=None)
@@ -680,7 +693,7 @@ class FrameFinder:
             subject = dataclasses.replace(subject, cls="Company")  # a chronicle is a company's history
         referents = Referents(subject=subject,
                               # (in the lede: a comparable company's code further on is not the announcer's)
-                              listed=_announcer(text, mentions),
+                              listed=_announcer(text, mentions), author=_author(text, mentions),
                               own=tuple(m for m in mentions if m.start < _LEDE and m.cls == "Regulator"))
         mi = 0
         for si, (start, end) in enumerate(doc._.sentences):
