@@ -66,12 +66,16 @@ TIMESTAMP = re.compile(rf"^[ \t\u3000]*(?:{_STAMP}(?:[ \t\u3000]+[^\s，。；�
                        r"(?:[ \t\u3000]*(?:第[0-9一二三四五六七八九十]{1,3}版|第?[A-Z]{0,2}[0-9]{1,2}版))?[ \t\u3000]*$"
                        # or tell where a repost first appeared ("本文转载自《澄溪商报》2025年6月3日A06版，…")
                        rf"|^[^\n，。；！？]{{0,10}}?(?:转载自|转自|原载于|原文刊发于|原文发表于|首发于)[^\n，。；！？]{{0,30}}?{_STAMP}"
+                       # (a note about the article may name its source first: "本文转载自微信公众号“X”（ID：…），首发于2025年7月25日")
+                       rf"|^[ \t\u3000]*(?:本文|原文|该文)[^\n。；！？]{{0,60}}?(?:原载于|刊发于|发表于|首发于)[^\n，。；！？]{{0,30}}?{_STAMP}"
                        # or stand in a bracketed footer line ("（本栏目更新于2025年3月12日 18:30，仅供参考）")
                        rf"|^[ \t\u3000]*[（(][^\n（()）]{{0,40}}?{_STAMP}[^\n（()）]{{0,40}}[）)][ \t\u3000]*$)", re.M)
 # a notice's signature date in Chinese numerals, on a line of its own ("二〇二四年十二月三十日")
 SIGNED = re.compile(rf"^[ \t\u3000]*([{_CN_DIGITS}]{{4}})年([一二三四五六七八九十]{{1,2}})月([一二三四五六七八九十]{{1,3}})日[ \t\u3000]*$", re.M)
 # a line that is only a year heads the timeline entries below it ("2020年" / "5月，…")
 YEAR_HEADING = re.compile(r"^[ \t\u3000]*[【\[（(■▍●#]*[ \t]*((?:19|20)\d\d)[ \t]*年?[ \t]*[】\]）)]?[ \t\u3000]*$", re.M)  # "【2020】"
+# what may follow the date of a line that is only a date: its quarter or half ("2023年Q3")
+_HEADING_REST = re.compile(r"(?:Q[1-4]|[上下]半年|第?[一二三四1-4]季度)?[ \t\u3000]*(?:\n|$)")
 # a notice that issues the document it names
 _NOTICE = re.compile(r"关于(?:印发|发布|公布)[^\n]{0,80}?的(?:通知|公告)")
 # a text that declares the year of its bare months: "文中月份均指2025年", "以下日期均为2024年"
@@ -177,6 +181,9 @@ class DateContext:
                 if not m.group("ry") and (m.start() == 0 or text[m.start() - 1] in _CLAUSE_OPEN):
                     self._line_year[text.rfind("\n", 0, m.start()) + 1] = when.year
         self._starts = [d.start for d in self.mentions]
+        # a line that is only a date heads the timeline entry below it ("2024.05" / "团长端App…上线")
+        self._heading_starts |= {d.start for d in self.mentions if self._opens_line(d.start)
+                                 and _HEADING_REST.match(text, d.end)}
 
     def iso_at(self, pos: int) -> str | None:
         """The ISO date of the date that starts at `pos`, if one does."""
