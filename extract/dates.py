@@ -19,7 +19,8 @@ _CN_DIGITS = "〇零一二三四五六七八九"
 _YEAR = rf"(?P<y>(?:19|20)\d\d|[{_CN_DIGITS}]{{4}})"
 _MONTH_DAY = r"(?P<m>1[0-2]|0?[1-9])\s*月\s*(?:(?P<d>3[01]|[12]\d|0?[1-9])\s*[日号])?"
 # a year word ("今年3月" is one date: its month must not borrow the year of another date)
-_YEAR_WORD = "今年|去年|前年|明年|同年|当年|次年"
+# (a season of the year with no year before it is this year's: "年初，X推出…")
+_YEAR_WORD = "今年|去年|前年|明年|同年|当年|次年|那年|那一年|这一年|(?<![年\\d])年(?=初|中|底|末)"
 # words that name a month or a day relative to the document's date or the date before
 _REL_WORDS = ("(?:本|上)?(?:周|星期)[一二三四五六日天]|(?:本)?(?:公告|通知)?发布之日|次月|上个?月[底末初]?|本月初|本月|当月|同月|今日|今天|今晚|昨日|昨天|昨晚|前日|前天"
               "|当天|当晚|同一天|此前一天|前一天|后一天|第二天|同日|同期|(?:几乎)?同一时间|当日|即日|次日|翌日|近日|日前|近期|上周末|本周末|本周|上周"
@@ -243,10 +244,12 @@ class DateContext:
         return When(self._year_for(m.start(), month), month, day)
 
     def _year_word(self, word: str, pos: int, last: When | None) -> int | None:
-        if word in ("同年", "当年", "次年"):
+        if word in ("同年", "当年", "次年", "那年", "那一年", "这一年"):
             return last.year + (word == "次年") if last and last.year else None
+        if word == "年" and (heading := [y for start, y in self._headings if start < pos]):
+            return heading[-1]  # "2020年" / "年初，…": the year of the timeline entry it stands under
         ref = self.reference(pos)
-        return ref.year + {"今年": 0, "去年": -1, "前年": -2, "明年": 1}[word] if ref else None
+        return ref.year + {"今年": 0, "去年": -1, "前年": -2, "明年": 1, "年": 0}[word] if ref else None
 
     def _year_for(self, pos: int, month: int) -> int | None:
         year = self._line_year.get(self.text.rfind("\n", 0, pos) + 1)
