@@ -116,6 +116,10 @@ def find_mentions(text: str) -> list[Mention]:
             if cls == UNKNOWN:  # unless the noun before it says otherwise ("人工智能工具SellerPilot")
                 cls = names.descriptor_before(text, m.start()) or "Company"
             found.append(Mention(m.start(), m.end(), m.group(), cls, None, "latin"))
+            if text[m.start() - 1:m.start()] in ("（", "(") and text[m.end():m.end() + 1] in ("）", ")"):
+                # "同赛道的亿航智能（EHang）": the Chinese name the bracket gives in English
+                found.extend(n for n in _name_before(text, m.start() - 1, cls)
+                             if names.is_name(n.name) and not names.common_word(n.name))
         if cue_pattern("latin", "mixed_tails").match(m.group()):  # "云帆Cloud": a mixed name, longer than its Latin part
             head = _name_before(text, m.start(), "Company")
             if head and 2 <= len(head[0].name) <= 6:
