@@ -313,6 +313,7 @@ class Referents:
     speaker: Mention | None = None  # the last organisation whose officer speaks: "我们"
     author: Mention | None = None  # who writes the document in the first person, if it says
     coded: Mention | None = None  # the company named with its stock code in this paragraph (a digest item)
+    announcer: Mention | None = None  # the company this paragraph says announces ("X晚间公告", "X今日宣布")
     company: Mention | None = None  # the last sentence's first company: what "公司" means when the topic is a fund
     group: Mention | None = None  # the last group named (X集团): what "集团" stands for
     own: tuple[Mention, ...] = ()  # the bodies the lede names: who "我局" is in a body's report
@@ -321,13 +322,15 @@ class Referents:
     def begin(self, text: str, start: int) -> None:
         """A sentence starts at `start`: a new paragraph forgets the last one's coded company."""
         if "\n" in text[self._seen:start]:
-            self.coded = self.paragraph_body = None
+            self.coded = self.paragraph_body = self.announcer = None
         self._seen = start
 
     def update(self, local: list[Mention], text: str) -> None:
         self.company = next((m for m in local if m.cls in _TOPICAL and m.cls not in _NOT_COMPANIES
                              and m.cls != UNKNOWN), self.company)
         self.coded = next((m for m in reversed(local) if m.stock_code and m.source != "anaphor"), self.coded)
+        self.announcer = next((m for m in local if m.source != "anaphor" and m.cls in _TOPICAL
+                                and m.cls not in _NOT_COMPANIES and _SAYS.match(text, m.end)), self.announcer)
         self.body = next((m for m in reversed(local) if m.cls == "Regulator"), self.body)
         self.paragraph_body = next((m for m in reversed(local) if m.cls == "Regulator"), self.paragraph_body)
         self.group = next((m for m in reversed(local) if m.name.endswith("集团") and m.source != "anaphor"
@@ -363,7 +366,8 @@ def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], ant
         # 后者 and 前者 are the last and the first actor named before them
         named = [x for x in local if x.end <= a and x.cls in _TOPICAL and x.source != "anaphor"]
         # the company this paragraph names with its stock code, even earlier in this sentence
-        listed = next((x for x in reversed(named) if x.stock_code), None) or referents.coded or referents.listed
+        listed = next((x for x in reversed(named) if x.stock_code), None) or referents.coded or \
+            referents.announcer or referents.listed
         if m.group() in _FIRST_PERSON:
             # the company whose officer speaks; in an announcement with no speaker, 本公司 is the announcer
             association = m.group() in ("本会", "本协会")
@@ -383,7 +387,9 @@ def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], ant
             # or whose officer speaks just before it ("…企业X负责人介绍，公司日前完成…")
             speaking = [x for x in named if x.cls not in _NOT_COMPANIES and _speaker_title().match(text, x.end)
                         and cue_pattern("anaphora", "speech").search(text, x.end, a)]
-            heads = heads or speaking
+            # or who announces just before it ("服务商Shopverse（店汇）今日宣布，公司已被…收购")
+            announcing = [x for x in named if x.cls not in _NOT_COMPANIES and _SAYS.match(text, x.end)]
+            heads = heads or speaking or announcing
             ref = heads[-1] if heads else (subject or listed if m.group() in ("公司", "集团") else None) or opener or antecedent
         elif m.group() == "公司":  # "成为公司的控股子公司": the company the document is about
             ref = subject or listed or antecedent
@@ -408,6 +414,8 @@ def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], ant
 
 _ANNOUNCES = re.compile(r"[^。；！？\n]{0,24}?(?:发布|披露|发出)?公告")
 # a company's own report, titled with its name ("X\n2025年年度报告", "X首次公开发行股票…招股说明书")
+# after a name: it announces ("…晚间公告", "（店汇）今日宣布"): the 公司 of its digest item
+_SAYS = re.compile(r"[^，。；！？\n]{0,12}?(?:公告|宣布|披露|公布)")
 # a Hong Kong announcement's heading: the issuer's line, its English name and place, then its code
 _CODE_BELOW = re.compile(r"[ \t\u3000]*\n(?:[^\n]{0,60}\n){0,3}?[ \t\u3000]*[（(]?(?:股份代号|股票代码|证券代码)")
 _REPORTS = re.compile(r"\s{0,3}(?:(?:19|20)\d\d年)?(?:年度报告|半年度报告|第[一三]季度报告|年报|[^。；！？\n]{0,24}?招股(?:说明书|意向书))")
