@@ -329,6 +329,7 @@ def normal_key(name: str) -> str:
     """The key under which two surface names of one actor meet: 北京快手科技有限公司 -> 快手."""
     key = re.sub(r"[\s·\"“”「」«»]", "", name).lower()
     key = re.sub(r"[（(][^）)]*[）)]$", "", key)
+    key = re.sub(r"(?<=.)[（(][\u4e00-\u9fff]{2,3}[）)](?=.)", "", key)  # 潮汐云仓（深圳）科技有限公司: its place
     key = _lists()["exchange_board"].sub(r"\1", key)
     key = re.sub(r"^(?:中国证监会|中国证券监督管理委员会)(.{2,4}?)监管局$", r"\1证监局", key)  # 浙江证监局
     key = key.replace("市场监督管理", "市场监管")  # 杭州市市场监管局 = 杭州市市场监督管理局
