@@ -434,8 +434,9 @@ def _announcer(text: str, mentions: list[Mention]) -> Mention | None:
 def _author(text: str, mentions: list[Mention]) -> Mention | None:
     """The organisation a document's heading says writes it ("原创　缶鸣传媒　…"): its "我们"."""
     for line in cue_pattern("anaphora", "author").finditer(text, 0, _LEDE):
-        named = next((m for m in mentions if m.start == line.start("name") and m.cls in ACTOR_CLASSES
-                      and m.cls not in ("Person", "Regulator")), None)
+        # (the name as the text names it anywhere: "对话垄上优选裴知禾" and "“垄上优选”")
+        named = next((m for m in mentions if line.group("name").startswith(m.name) and len(m.name) >= 2
+                      and m.cls in ACTOR_CLASSES + (UNKNOWN,) and m.cls not in ("Person", "Regulator")), None)
         if named is not None:
             return named
     return None
