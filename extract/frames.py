@@ -31,6 +31,8 @@ _LIST_SEP = r"(?:、|和|及|以及|与|、以及| |　)"  # names spaced apart:
 # a name found by shape at the start of a pattern begins after punctuation, a mention or a
 # function word, never inside a run of characters ("阅文收购新丽" holds no name "购新丽")
 _BOUNDARY = r"(?<![^\s，。；！？,;!?：:、（）()《》“”\"「」«»【】⟧的了在是和与及等将已于对被由把从向并或其该也为])"
+# what an item of a list may say it is before its name, with no verb ("品牌“舸付”及海外仓品牌“越仓”")
+_LIST_DESC = r"(?:(?:(?!{cut})[^，。；！？、⟦⟧\s]){{0,8}}?(?:品牌|平台|公司|机构|App|APP|小程序|商城))?"
 _LIST_END = r"(?:等?(?:[0-9一二两三四五六七八九十多]+家)[\u4e00-\u9fff]{0,6}?(?:机构|公司|企业|平台|投资方|品牌)|等(?:机构|公司|企业|平台|投资方|品牌)?)?"
 ALLOWED = {
     "Actor": ACTOR_CLASSES + ("Product", UNKNOWN),
@@ -114,7 +116,8 @@ def compiled_rules() -> tuple[Rule, ...]:
                 if free and (not first_only or m.start() == 0) and frame["roles"][role] in ("Actor", "Organisation", "Business", "Party", "Governed", "Product", "Owned"):
                     # a slot's free text does not start with a verb ("⟦证监会⟧决定对X立案")
                     one = f"(?:{one}|{_BOUNDARY if m.start() == 0 else ''}(?!{names.cut_pattern()}){_FREE})"
-                body = f"{one}(?:{_LIST_SEP}{one})*{_LIST_END}" if plural else one
+                desc = _LIST_DESC.format(cut=names.cut_pattern())
+                body = f"{one}(?:{_LIST_SEP}{desc}{one})*{_LIST_END}" if plural else one
                 return f"(?P<{group}>{body})"
 
             return _SLOT.sub(slot, spec["pattern"])
