@@ -224,8 +224,9 @@ def _free(masked: Masked, start: int, text: str, role: str, frame: dict, bare: b
         if not (plausible or (exact and bare)) or (not plausible and _in_cause(masked.text, start + m.start())):
             continue
         name, offset, hint = trimmed
-        if names.common_word(name) or not plausible and names.starts_mid_word(masked.text, start + m.start() + offset):
-            continue  # "收购完成交割": no name "成交割"; "经销商误认为": no name "误认"
+        if names.common_word(name) or (hint is None and names.common_noun(name) and names.class_of(name) == UNKNOWN) \
+                or not plausible and names.starts_mid_word(masked.text, start + m.start() + offset):
+            continue  # "收购完成交割": no name "成交割"; "经销商误认为": no name "误认"; "团长" names no one
         if name in cues()["names"]["role_words"]:
             continue  # "目标公司" names a role; it is a name only where the text declares it (释义)
         if names.without_place(name) == "" and re.match(r"一家|某|一支|的一家", masked.text[start + m.start() + offset + len(name):]):
