@@ -12,6 +12,7 @@ _ORG_TAIL = re.compile(rf"^(.*?{_LEGAL_TAIL}{_LEGAL_TAIL}*)")
 _BAD = re.compile(r"^[一二三四五六七八九十两多数几]+(?:个|家|大|块|项|条)?(?:部委|部门|机构|企业|平台|公司|业务)|(?:性|然|速|断|极|步|力|效|面|时)地$|^(?:[.%％元轮年月日号]|[万亿](?:元|美元|港元|欧元|人民币|股|份|平|家|人|名|个|次|吨|件|单))|[0-9]+(?:年|月|日|%|％|万|亿|元|家|个|名|人|次|倍|款|项)|[<>{}=@#$]|(?i:\bmillion\b|\bbillion\b)|^第[一二三四五六七八九十0-9]{1,3}[章节部篇代]|某|(?:另一|这|该|一)家|[一二三四五六七八九十两几多]+(?:年|个月|天|家|个)$|之一$|^一(?:位|名|个)")  # 某: withheld
 _SUFFIX_ONLY = re.compile(rf"(?:{_LEGAL_TAIL}|公司|协会|商会|联合会|研究院|MCN机构)+$")  # legal tails ("…控股集团|有限公司" is one name)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_BULLETS = re.compile(r"^[▍▌■□●○◆◇★☆▶►▸•·\-—–|｜]+")
 _TIME_TAIL = re.compile(r"(?:(?:19|20)\d\d年|[0-9]{1,2}月|[0-9]{1,2}日|[0-9]{1,2}号)+$")
 _STOCK_CODE = re.compile(r"\d{4,6}(?:\.[A-Z]{1,2})?")  # "02593.HK" is a listing, not its company
 # an actor left unnamed: "一" or "某" and a kind of actor ("广州一MCN机构", "某电商平台")
@@ -174,6 +175,7 @@ def is_cut(text: str) -> bool:
 def strip_edges(span: str) -> str:
     """`span` without clause openers and closers ("近日", "正式") at its ends."""
     lists = _lists()
+    span = _BULLETS.sub("", span)  # "▍岑羽互娱": a list's bullet
     changed = True
     while changed:
         changed = False
