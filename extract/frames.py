@@ -47,7 +47,7 @@ ALLOWED = {
     "Product": ("Product", "Brand", UNKNOWN),
 }
 _ROUND = cue_pattern("rounds", "pattern")
-_CLAUSE = re.compile(r"[，。；！？,;!?\n]")
+_CLAUSE = re.compile(r"[，。；！？;!?\n]|,(?![0-9]{3})")  # ("3,000万美元" is one number)
 _DONE = re.compile(r"(?:在[^，。；]{1,24}?)?(?:正式)?(?:完成|交割|落地|上线|生效|获批|办理完毕|过户|办理完成|作出)")
 # what stands between an owner and its product: a short description and an opening quote
 _DESCRIBED = r"[^，。；！？⟦⟧“”]{0,%d}[“「«]?"
