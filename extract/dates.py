@@ -20,12 +20,12 @@ _YEAR = rf"(?P<y>(?:19|20)\d\d|[{_CN_DIGITS}]{{4}})"
 _MONTH_DAY = r"(?P<m>1[0-2]|0?[1-9])\s*月\s*(?:(?P<d>3[01]|[12]\d|0?[1-9])\s*[日号])?"
 # a year word ("今年3月" is one date: its month must not borrow the year of another date)
 # (a season of the year with no year before it is this year's: "年初，X推出…")
-_YEAR_WORD = "今年|去年|前年|明年|同年|当年|次年|那年|那一年|这一年|(?<![年\\d])年(?=初|中|底|末)"
+_YEAR_WORD = "今年|去年|前年|明年|同年|当年|次年|那年|那一年|这一年|(?:(?<=^)|(?<=[，。；！？\\n]))年(?=初|底|末)"
 # words that name a month or a day relative to the document's date or the date before
 _REL_WORDS = ("(?:本|上)?(?:周|星期)[一二三四五六日天]|(?:本)?(?:公告|通知)?发布之日|本文(?:发布|刊发|发稿)(?:当天|当日|之日)|次月|上个?月[底末初]?|本月初|本月|当月|同月|今日|今天|今晚|昨日|昨天|昨晚|前日|前天"
               "|当天|当晚|同一天|此前一天|前一天|后一天|第二天|同日|同期|(?:几乎)?同一时间|当日|即日|次日|翌日|近日|日前|近期|上周末|本周末|本周|上周"
               # at the meeting or ceremony the text just dated: its day ("今日…举办大会。会上，…")
-              "|(?:(?<=^)|(?<=[。！？\n]))(?:在)?[^，。！？\n]{0,24}?(?:大会|发布会|签约仪式|仪式|会议|活动|论坛|峰会|开幕式|会)(?:上|现场)(?=[，,])")
+              "|(?:(?<=^)|(?<=[。！？\n]))[^，。！？\n\d]{0,24}?(?:大会|发布会|签约仪式|仪式|会议|活动|论坛|峰会|开幕式|会)(?:上|现场)(?=[，,])")
 # words that keep the month only
 _VAGUE = ("本月", "本月初", "当月", "近日", "日前", "近期", "本周")
 # what comes right before a date that opens a clause
@@ -184,8 +184,9 @@ class DateContext:
                 if not m.group("ry") and (m.start() == 0 or text[m.start() - 1] in _CLAUSE_OPEN):
                     self._line_year[text.rfind("\n", 0, m.start()) + 1] = when.year
         self._starts = [d.start for d in self.mentions]
-        # a line that is only a date heads the timeline entry below it ("2024.05" / "团长端App…上线")
-        self._heading_starts |= {d.start for d in self.mentions if self._opens_line(d.start)
+        # a line that is only a date heads the timeline entry below it ("2024.05" / "团长端App…上线"),
+        # unless it is the document's first date, its stamp
+        self._heading_starts |= {d.start for d in self.mentions[1:] if self._opens_line(d.start)
                                  and _HEADING_REST.match(text, d.end)}
 
     def iso_at(self, pos: int) -> str | None:

@@ -31,8 +31,6 @@ _LIST_SEP = r"(?:、|和|及|以及|与|、以及| |　)"  # names spaced apart:
 # a name found by shape at the start of a pattern begins after punctuation, a mention or a
 # function word, never inside a run of characters ("阅文收购新丽" holds no name "购新丽")
 _BOUNDARY = r"(?<![^\s，。；！？,;!?：:、（）()《》“”\"「」«»【】⟧的了在是和与及等将已于对被由把从向并或其该也为])"
-# what an item of a list may say it is before its name, with no verb ("品牌“舸付”及海外仓品牌“越仓”")
-_LIST_DESC = r"(?:(?:(?!{cut})[^，。；！？、⟦⟧\s]){{0,8}}?(?:品牌|平台|公司|机构|App|APP|小程序|商城))?"
 _LIST_END = r"(?:等?(?:[0-9一二两三四五六七八九十多]+家)[\u4e00-\u9fff]{0,6}?(?:机构|公司|企业|平台|投资方|品牌)|等(?:机构|公司|企业|平台|投资方|品牌)?)?"
 ALLOWED = {
     "Actor": ACTOR_CLASSES + ("Product", UNKNOWN),
@@ -68,7 +66,6 @@ _REFERS_BACK = re.compile(r"此次|本次|本轮|该笔|这笔|交易|收购价|
 _TOPICAL = ACTOR_CLASSES + (UNKNOWN,)  # what a left-out subject can stand for
 _NOT_COMPANIES = ("Investor", "Regulator", "Exchange", "Person", "Association")  # what "公司" never stands for
 _CLAUSE_START = "，。；！？,;!?：:\n "
-_FIRST_PERSON = ("我们", "我司", "本公司", "本集团", "我公司", "本协会", "本会")
 _LEDE = 200  # characters of a document's opening: where an announcement names its issuer
 # roles that open their clause as its grammatical subject
 _TOPIC_ROLES = {"listedCompany", "fundedCompany", "acquirer", "partner", "launcher", "child", "penalizedParty"}
@@ -97,6 +94,8 @@ class Rule:
 def compiled_rules() -> tuple[Rule, ...]:
     data = rules()
     macros = data["macros"]
+    # what an item of a list may say it is before its name, with no verb ("品牌“舸付”及海外仓品牌“越仓”")
+    item_kind = rf"(?:(?:(?!{names.cut_pattern()})[^，。；！？、⟦⟧\s]){{0,8}}?{macros['ITEM_KIND']})?"
     out = []
     for spec in data["rule"]:
         frame = data["frames"][spec["frame"]]
@@ -116,8 +115,7 @@ def compiled_rules() -> tuple[Rule, ...]:
                 if free and (not first_only or m.start() == 0) and frame["roles"][role] in ("Actor", "Organisation", "Business", "Party", "Governed", "Product", "Owned"):
                     # a slot's free text does not start with a verb ("⟦证监会⟧决定对X立案")
                     one = f"(?:{one}|{_BOUNDARY if m.start() == 0 else ''}(?!{names.cut_pattern()}){_FREE})"
-                desc = _LIST_DESC.format(cut=names.cut_pattern())
-                body = f"{one}(?:{_LIST_SEP}{desc}{one})*{_LIST_END}" if plural else one
+                body = f"{one}(?:{_LIST_SEP}{item_kind}{one})*{_LIST_END}" if plural else one
                 return f"(?P<{group}>{body})"
 
             return _SLOT.sub(slot, spec["pattern"])
@@ -225,7 +223,7 @@ def _free(masked: Masked, start: int, text: str, role: str, frame: dict, bare: b
             continue
         name, offset, hint = trimmed
         if names.common_word(name) or (hint is None and names.common_noun(name) and names.class_of(name) == UNKNOWN) \
-                or not plausible and names.starts_mid_word(masked.text, start + m.start() + offset):
+                or (not plausible and names.starts_mid_word(masked.text, start + m.start() + offset)):
             continue  # "收购完成交割": no name "成交割"; "经销商误认为": no name "误认"; "团长" names no one
         if name in cues()["names"]["role_words"]:
             continue  # "目标公司" names a role; it is a name only where the text declares it (释义)
@@ -303,7 +301,7 @@ def _any_trigger() -> re.Pattern:
 @lru_cache(maxsize=None)
 def _anaphora() -> re.Pattern:
     spec = cues()["anaphora"]
-    return re.compile(f"{spec['pattern']}|{spec['zero_subject']}")
+    return re.compile(f"{spec['pattern']}|{'|'.join(spec['first_person'])}|{spec['zero_subject']}")
 
 
 @dataclass
@@ -334,7 +332,7 @@ class Referents:
                              and m.cls != UNKNOWN), self.company)
         self.coded = next((m for m in reversed(local) if m.stock_code and m.source != "anaphor"), self.coded)
         self.announcer = next((m for m in local if m.source != "anaphor" and m.cls in _TOPICAL
-                                and m.cls not in _NOT_COMPANIES and _SAYS.match(text, m.end)), self.announcer)
+                                and m.cls not in _NOT_COMPANIES and cue_pattern("anaphora", "announces").match(text, m.end)), self.announcer)
         self.body = next((m for m in reversed(local) if m.cls == "Regulator"), self.body)
         self.paragraph_body = next((m for m in reversed(local) if m.cls == "Regulator"), self.paragraph_body)
         self.group = next((m for m in reversed(local) if m.name.endswith("集团") and m.source != "anaphor"
@@ -372,12 +370,16 @@ def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], ant
         # the company this paragraph names with its stock code, even earlier in this sentence
         listed = next((x for x in reversed(named) if x.stock_code), None) or referents.coded or \
             referents.announcer or referents.listed
-        if m.group() in _FIRST_PERSON:
+        if m.group() in cues()["anaphora"]["first_person"]:
             # the company whose officer speaks; in an announcement with no speaker, 本公司 is the announcer
-            association = m.group() in ("本会", "本协会")
-            ref = referents.speaker or referents.author or (None if m.group() == "我们" else next(
-                (x for x in (subject, listed, antecedent) if x is not None
-                 and (x.cls == "Association" if association else x.cls not in _NOT_COMPANIES)), None))
+            # the organisation whose officer speaks, or that writes the document; with neither, 本公司
+            # is the document's company (a chronicle's, an announcement's), 本会 its association
+            association = m.group() in cues()["anaphora"]["association_self"]
+            fits = [x for x in (referents.speaker, referents.author) if x is not None and (x.cls == "Association") == association]
+            if m.group() != "我们":
+                fits += [x for x in (subject, listed, antecedent) if x is not None
+                         and (x.cls == "Association" if association else x.cls not in _NOT_COMPANIES)]
+            ref = fits[0] if fits else None
         elif m.group() in ("我局", "我厅", "我委"):  # the speaking body, named first in the lede
             ref = next((x for x in referents.own if short_body(x.name).endswith(m.group()[1])), None)
         elif m.group() in ("该局", "本局", "税务机关"):  # the body named last (本局: the body whose decision this is)
@@ -392,7 +394,7 @@ def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], ant
             speaking = [x for x in named if x.cls not in _NOT_COMPANIES and _speaker_title().match(text, x.end)
                         and cue_pattern("anaphora", "speech").search(text, x.end, a)]
             # or who announces just before it ("服务商Shopverse（店汇）今日宣布，公司已被…收购")
-            announcing = [x for x in named if x.cls not in _NOT_COMPANIES and _SAYS.match(text, x.end)]
+            announcing = [x for x in named if x.cls not in _NOT_COMPANIES and cue_pattern("anaphora", "announces").match(text, x.end)]
             heads = heads or speaking or announcing
             ref = heads[-1] if heads else (subject or listed if m.group() in ("公司", "集团") else None) or opener or antecedent
         elif m.group() == "公司":  # "成为公司的控股子公司": the company the document is about
@@ -418,10 +420,6 @@ def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], ant
 
 _ANNOUNCES = re.compile(r"[^。；！？\n]{0,24}?(?:发布|披露|发出)?公告")
 # a company's own report, titled with its name ("X\n2025年年度报告", "X首次公开发行股票…招股说明书")
-# after a name: it announces ("…晚间公告", "（店汇）今日宣布"): the 公司 of its digest item
-_SAYS = re.compile(r"[^，。；！？\n]{0,12}?(?:公告|宣布|披露|公布)")
-# a Hong Kong announcement's heading: the issuer's line, its English name and place, then its code
-_CODE_BELOW = re.compile(r"[ \t\u3000]*\n(?:[^\n]{0,60}\n){0,3}?[ \t\u3000]*[（(]?(?:股份代号|股票代码|证券代码)")
 _REPORTS = re.compile(r"\s{0,3}(?:(?:19|20)\d\d年)?(?:年度报告|半年度报告|第[一三]季度报告|年报|[^。；！？\n]{0,24}?招股(?:说明书|意向书))")
 
 
@@ -432,17 +430,17 @@ def _announcer(text: str, mentions: list[Mention]) -> Mention | None:
             and m.source != "anaphor"]  # (not the exchange of a disclaimer: "香港交易及结算所有限公司…对本公告…")
     return next((m for m in lede if m.stock_code), None) or next(
         (m for m in lede if _ANNOUNCES.match(text, m.end) or _REPORTS.match(text, m.end)
-         or _CODE_BELOW.match(text, m.end)), None)
+         or cue_pattern("anaphora", "code_below").match(text, m.end)), None)
 
 
 def _author(text: str, mentions: list[Mention]) -> Mention | None:
     """The organisation a document's heading says writes it ("原创　缶鸣传媒　…"): its "我们"."""
     for line in cue_pattern("anaphora", "author").finditer(text, 0, _LEDE):
         # (the name as the text names it anywhere: "对话垄上优选裴知禾" and "“垄上优选”")
-        named = next((m for m in mentions if line.group("name").startswith(m.name) and len(m.name) >= 2
-                      and m.cls in ACTOR_CLASSES + (UNKNOWN,) and m.cls not in ("Person", "Regulator")), None)
-        if named is not None:
-            return named
+        named = [m for m in mentions if line.group("name").startswith(m.name) and len(m.name) >= 2
+                 and m.cls in _TOPICAL and m.cls not in ("Person", "Regulator")]
+        if named:
+            return max(named, key=lambda m: len(m.name))  # the whole name, not a stem of it
     return None
 
 
@@ -458,6 +456,15 @@ def _agents(text: str, start: int, local: list[Mention]) -> list[Mention]:
     name whose operator follows it."""
     return [m for m in local if not text.endswith(_prepositions(), start, m.start)
             and not _operated().match(text, m.end)]
+
+
+def _carry(frames: list[FrameMatch], last_of_frame: dict[str, FrameMatch], text: str, start: int,
+           local: list[Mention]) -> Mention | None:
+    """What a sentence's frames leave to the next sentences: each is the last of its kind,
+    and their topic, if any, is what the next anaphor stands for."""
+    for f in sorted(frames, key=lambda f: f.span[0]):
+        last_of_frame[f.frame] = f
+    return _topic(frames, _agents(text, start, local))
 
 
 def _topic(frames: list[FrameMatch], local: list[Mention]) -> Mention | None:
@@ -725,10 +732,7 @@ class FrameFinder:
             if (only is not None and si not in only) or not _any_trigger().search(text, start, end):
                 # nothing to extract: keep the topic and the last frame of each kind; a venue is
                 # no topic ("该公司在微信社群中宣称…")
-                kept_here = kept_by_sentence.get((start, end), [])
-                for f in sorted(kept_here, key=lambda f: f.span[0]):
-                    last_of_frame[f.frame] = f
-                antecedent = _topic(kept_here, _agents(text, start, local)) or antecedent
+                antecedent = _carry(kept_by_sentence.get((start, end), []), last_of_frame, text, start, local) or antecedent
                 referents.update(local, text)
                 continue
             if antecedent is not None or local:
@@ -818,10 +822,8 @@ class FrameFinder:
                     maker = _owner_of(text, f.roles["launchedProduct"][0], owners, local) or referents.subject
                     if maker is not None:
                         f.roles["launcher"] = [_argument(maker)]
-            for f in sorted(here, key=lambda f: f.span[0]):
-                last_of_frame[f.frame] = f
             found.extend(here)
-            antecedent = _topic(here, _agents(text, start, local)) or antecedent
+            antecedent = _carry(here, last_of_frame, text, start, local) or antecedent
         return found
 
     @staticmethod

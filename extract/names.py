@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from extract.model import UNKNOWN
@@ -10,9 +11,9 @@ from extract.resources import cue_pattern, cues, lexicon
 _LEGAL_TAIL = "(?:股份有限公司|有限责任公司|有限公司|集团|控股)"
 _ORG_TAIL = re.compile(rf"^(.*?{_LEGAL_TAIL}{_LEGAL_TAIL}*)")
 _BAD = re.compile(r"^[一二三四五六七八九十两多数几]+(?:个|家|大|块|项|条)?(?:部委|部门|机构|企业|平台|公司|业务)|(?:性|然|速|断|极|步|力|效|面|时)地$|^(?:[.%％元轮年月日号]|[万亿](?:元|美元|港元|欧元|人民币|股|份|平|家|人|名|个|次|吨|件|单))|[0-9]+(?:余|多)?(?:年|月|日|%|％|万|亿|元|家|个|名|人|次|倍|款|项|位|种)|[<>{}=@#$]|(?i:\bmillion\b|\bbillion\b)|^第[一二三四五六七八九十0-9]{1,3}[章节部篇代]|某|(?:另一|这|该|一)家|[一二三四五六七八九十两几多]+(?:年|个月|天|家|个)$|之一$|^一(?:位|名|个)")  # 某: withheld
-_SUFFIX_ONLY = re.compile(rf"(?:{_LEGAL_TAIL}|公司|协会|商会|联合会|研究院|MCN机构)+$")  # legal tails ("…控股集团|有限公司" is one name)
+# a place in brackets inside a legal name ("汐品国际（新加坡）有限公司")
+PLACE_IN_NAME = r"[（(][\u4e00-\u9fff]{2,3}[）)]"
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_BULLETS = re.compile(r"^[▍▌■□●○◆◇★☆▶►▸•·\-—–|｜]+")
 _TIME_TAIL = re.compile(r"(?:(?:19|20)\d\d年|[0-9]{1,2}月|[0-9]{1,2}日|[0-9]{1,2}号)+$")
 _STOCK_CODE = re.compile(r"\d{4,6}(?:\.[A-Z]{1,2})?")  # "02593.HK" is a listing, not its company
 # an actor left unnamed: "一" or "某" and a kind of actor ("广州一MCN机构", "某电商平台")
@@ -37,6 +38,10 @@ def _lists() -> dict:
         "generic_heads": tuple(n["generic_heads"]),
         "name_tails": tuple(n["name_tails"]),
         "kind_stem": re.compile(n["kind_stem"]),
+        "bullets": re.compile(f"^[{n['bullets']}]+"),
+        # tails that are all a name found by shape would leave: legal and organisational
+        # forms ("…控股集团|有限公司" is one name)
+        "suffix_only": re.compile(rf"(?:{_LEGAL_TAIL}|{'|'.join(n['organisation_tails'])})+$"),
         "class_cues": [(re.compile(c["pattern"]), c["class"]) for c in cues()["class_cue"]],
         "legal_suffixes": tuple(sorted(n["legal_suffixes"], key=len, reverse=True)),  # the longest tail first
         "places": re.compile(n["places"]),
@@ -55,7 +60,7 @@ def _cut_words(n: dict) -> set[str]:
     return set(n["verbs"]) | triggers
 
 
-def _alternation(words) -> str:
+def _alternation(words: Iterable[str]) -> str:
     return "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
 
 
@@ -151,13 +156,14 @@ def is_kind(words: str) -> bool:
 
 
 def trade_name(key: str) -> str | None:
-    """The name in a legal name's key before the words of its trade (黛湄日化 -> 黛湄), if it
-    is no word of jieba's dictionary but a proper noun's: a word (电子商务 -> 电子) names no one."""
+    """The name in a legal name's key before the words of its trade (黛湄日化 -> 黛湄), unless
+    jieba's dictionary has it as a word other than a proper noun: a word (电子商务 -> 电子) names no one."""
     for i in range(2, min(len(key) - 1, 5)):
         if is_kind(key[i:]):
             stem = key[:i]
             tag = _word_tags().get(stem)
-            ok = re.fullmatch(r"[\u4e00-\u9fff]+", stem) and (tag is None or tag in ("nz", "nt", "nrt")) and is_name(stem)
+            ok = re.fullmatch(r"[\u4e00-\u9fff]+", stem) and (tag is None or tag in cues()["names"]["proper_noun_tags"]) \
+                and is_name(stem)
             return stem if ok else None
     return None
 
@@ -175,7 +181,7 @@ def is_cut(text: str) -> bool:
 def strip_edges(span: str) -> str:
     """`span` without clause openers and closers ("近日", "正式") at its ends."""
     lists = _lists()
-    span = _BULLETS.sub("", span)  # "▍岑羽互娱": a list's bullet
+    span = lists["bullets"].sub("", span)  # "▍岑羽互娱": a list's bullet
     changed = True
     while changed:
         changed = False
@@ -216,7 +222,7 @@ def trim(span: str) -> tuple[str, int, str | None] | None:
     span = stripped
     # the name is what follows the last describing noun that leaves a name after it
     best = max(((end, w, c) for w, c in lists["descriptors"] if w in span for end in _ends(span, w)
-                if len(span) - end >= 2 and not _SUFFIX_ONLY.match(span, end)
+                if len(span) - end >= 2 and not lists["suffix_only"].match(span, end)
                 # (nor a trade and a legal tail: "长沙沅湘农产品|供应链有限公司" is one name)
                 and not is_kind(re.sub(rf"(?:{_LEGAL_TAIL}|公司)+$", "", span[end:]))), default=None)
     if best:
@@ -264,8 +270,7 @@ def common_word(word: str) -> bool:
 
 
 def common_noun(word: str) -> bool:
-    """Whether `word` is a common noun of jieba's dictionary ("视野"): after a describing noun
-    ("进入一线机构视野") it is what the noun has, not a name, unless the noun is 旗下 ("旗下的飞书")."""
+    """Whether `word` is a common noun of jieba's dictionary ("视野", "团长")."""
     return _word_tags().get(word) == "n"
 
 
@@ -303,7 +308,7 @@ def is_name(name: str, heads: bool = True) -> bool:
         return False  # "社交电商App" names a kind of app, not one
     if re.fullmatch(r"[A-Za-z]", name) or re.fullmatch(r"[\W\d_]+", name) or _STOCK_CODE.fullmatch(name):
         return False
-    stem = _SUFFIX_ONLY.sub("", name)
+    stem = lists["suffix_only"].sub("", name)
     if stem != name and (not stem or stem in lists["generic"] or len(stem) == 1 and name.endswith(("公司", "集团"))):
         return False  # "公司控股" in "成为公司控股子公司"
     if _UNNAMED.match(without_place(name)):
@@ -331,7 +336,7 @@ def normal_key(name: str) -> str:
     """The key under which two surface names of one actor meet: 北京快手科技有限公司 -> 快手."""
     key = re.sub(r"[\s·\"“”「」«»]", "", name).lower()
     key = re.sub(r"[（(][^）)]*[）)]$", "", key)
-    key = re.sub(r"(?<=.)[（(][\u4e00-\u9fff]{2,3}[）)](?=.)", "", key)  # 潮汐云仓（深圳）科技有限公司: its place
+    key = re.sub(rf"(?<=.){PLACE_IN_NAME}(?=.)", "", key)  # 潮汐云仓（深圳）科技有限公司: its place
     key = _lists()["exchange_board"].sub(r"\1", key)
     key = re.sub(r"^(?:中国证监会|中国证券监督管理委员会)(.{2,4}?)监管局$", r"\1证监局", key)  # 浙江证监局
     key = key.replace("市场监督管理", "市场监管")  # 杭州市市场监管局 = 杭州市市场监督管理局
