@@ -25,7 +25,7 @@ _YEAR_WORD = "今年|去年|前年|明年|同年|当年|次年|那年|那一年|
 _REL_WORDS = ("(?:本|上)?(?:周|星期)[一二三四五六日天]|(?:本)?(?:公告|通知)?发布之日|本文(?:发布|刊发|发稿)(?:当天|当日|之日)|次月|上个?月[底末初]?|本月初|本月|当月|同月|今日|今天|今晚|昨日|昨天|昨晚|前日|前天"
               "|当天|当晚|同一天|此前一天|前一天|后一天|第二天|同日|同期|(?:几乎)?同一时间|当日|即日|次日|翌日|近日|日前|近期|上周末|本周末|本周|上周"
               # at the meeting or ceremony the text just dated: its day ("今日…举办大会。会上，…")
-              "|(?:(?<=^)|(?<=[。！？\n]))[^，。！？\n\d]{0,24}?(?:大会|发布会|签约仪式|仪式|会议|活动|论坛|峰会|开幕式|会)(?:上|现场)(?=[，,])")
+              "|(?:(?<=^)|(?<=[。！？\n]))[^，。！？\n\\d]{0,24}?(?:大会|发布会|签约仪式|仪式|会议|活动|论坛|峰会|开幕式|会)(?:上|现场)(?=[，,])")
 # words that keep the month only
 _VAGUE = ("本月", "本月初", "当月", "近日", "日前", "近期", "本周")
 # what comes right before a date that opens a clause
@@ -185,9 +185,9 @@ class DateContext:
                     self._line_year[text.rfind("\n", 0, m.start()) + 1] = when.year
         self._starts = [d.start for d in self.mentions]
         # a line that is only a date heads the timeline entry below it ("2024.05" / "团长端App…上线"),
-        # unless it is the document's first date, its stamp
-        self._heading_starts |= {d.start for d in self.mentions[1:] if self._opens_line(d.start)
-                                 and _HEADING_REST.match(text, d.end)}
+        # unless it is the document's stamp: its first date, a full one
+        self._heading_starts |= {d.start for i, d in enumerate(self.mentions) if self._opens_line(d.start)
+                                 and _HEADING_REST.match(text, d.end) and not (i == 0 and d.when.day)}
 
     def iso_at(self, pos: int) -> str | None:
         """The ISO date of the date that starts at `pos`, if one does."""

@@ -595,3 +595,38 @@ def test_reposts_reuters_datelines_and_counted_years():
     story = "2018年，丁示生活推出会员制平台“丁示小店”。三年后，丁示生活完成由戊示资本领投的B轮融资。"
     _, events = facts_of(story)
     assert {e[2] for e in events if e[0] == "FundingRound"} == {"2021"}
+
+
+def test_filings_name_subsidiaries_with_their_place_and_the_announcer():
+    notice = ("香港交易及结算所有限公司对本公告的内容概不负责。\n\n甲示集团控股有限公司\nJIASHI GROUP HOLDINGS LIMITED\n"
+              "（股份代号：1234）\n\n自愿公告\n\n本公司间接全资附属公司乙示物流（深圳）有限公司已于2024年11月27日完成收购"
+              "丙示仓储科技有限公司。\n\n香港，2024年11月29日\n")
+    facts, events = facts_of(notice)
+    assert ("乙示物流（深圳）有限公司", "subsidiaryOf", "甲示集团控股有限公司") in facts
+    assert not any(s == "香港交易所" or o == "香港交易所" for s, _, o in facts)
+    assert {e[2] for e in events if e[0] == "Acquisition"} == {"2024-11-27"}
+    holder = "丁示新材料股份有限公司（300001.SZ）公告。因戊示控股为公司控股股东，本次交易构成关联交易。"
+    facts, _ = facts_of(holder)
+    assert ("丁示新材料股份有限公司", "subsidiaryOf", "戊示控股") in facts
+
+
+def test_a_documents_own_voice_and_its_trade_name():
+    post = ("原创　甲示传媒　甲示MCN　2025年01月08日 19:30\n\n2024年过去了。\n\n"
+            "去年10月，我们推出了自有零食品牌“甲小馋”。年初，我们设立了全资子公司杭州乙示供应链管理有限公司。\n")
+    facts, _ = facts_of(post)
+    assert ("甲示传媒", "launched", "甲小馋") in facts
+    assert ("杭州乙示供应链管理有限公司", "subsidiaryOf", "甲示传媒") in facts
+    brand = "昨天（7月8日），丙示正式推出夏日限定礼盒«丙示冰萃礼盒»。\n\n丙示（BINGSHI）是杭州丙示日化有限公司旗下护肤品牌。"
+    facts, _ = facts_of(brand)
+    assert ("丙示", "subsidiaryOf", "杭州丙示日化有限公司") in facts and ("丙示", "launched", "丙示冰萃礼盒") in facts
+
+
+def test_dates_of_timeline_lines_seasons_and_amounts_with_commas():
+    page = "甲示科技　发展历程\n\n2023年Q3\n完成A轮融资，由乙示资本领投\n\n2024.05\n团长端App“甲团长”正式上线\n"
+    _, events = facts_of(page)
+    assert {e[2] for e in events if e[0] == "FundingRound"} == {"2023"}
+    assert {e[2] for e in events if e[0] == "Launch"} == {"2024-05"}
+    feature = "界面新闻\n2025/12/09 08:30\n\n年初，丙示优选推出子品牌“丙小厨”。这一年5月，丙示优选完成3,000万美元B轮融资。"
+    _, events = facts_of(feature)
+    assert {e[2] for e in events if e[0] == "Launch"} == {"2025"}
+    assert {(e[2], e[3], e[4]) for e in events if e[0] == "FundingRound"} == {("2025-05", 30000000, "USD")}
