@@ -808,11 +808,14 @@ class FrameFinder:
                         undated = (rule.frame == "PolicyIssuance" and dates.notice_day) or dates.undated(span[0])
                         if si == 0 and _is_headline(text, start, end):
                             undated = None  # a headline gives no date: its event takes the body's
-                        if not sentence_dates and si and "\n" not in text[doc._.sentences[si - 1][1]:start] and any(
-                                a.source == "anaphor" for args in roles.values() for a in args):
+                        if not sentence_dates and si and "\n" not in text[doc._.sentences[si - 1][1]:start] and (any(
+                                a.source == "anaphor" for args in roles.values() for a in args)
+                                or cue_pattern("restated", "parallel").match(text, start)):
                             # "X今日通报，…。税务机关依法对该公司…": a sentence that goes on about the last one's
-                            # actor, and names no time of its own, is of the last one's time
-                            told = dates.in_span(*doc._.sentences[si - 1])
+                            # actor, or tells a parallel one ("…上市。Y则登陆…", "另一起案件中，…"), and names no
+                            # time of its own, is of the last one's time
+                            # (the last time its paragraph told, before it)
+                            told = dates.in_span(text.rfind("\n", 0, start) + 1, start)
                             undated = told[-1].when.iso() if told and told[-1].when.iso() else undated
                         frame = self._frame(rule, roles, (start, end), span, text, sentence_dates, local, undated,
                                             following_end)
