@@ -19,8 +19,8 @@ _CN_DIGITS = "〇零一二三四五六七八九"
 _YEAR = rf"(?P<y>(?:19|20)\d\d|[{_CN_DIGITS}]{{4}})"
 _MONTH_DAY = r"(?P<m>1[0-2]|0?[1-9])\s*月\s*(?:(?P<d>3[01]|[12]\d|0?[1-9])\s*[日号])?"
 # a year word ("今年3月" is one date: its month must not borrow the year of another date)
-# (a season of the year with no year before it is this year's: "年初，X推出…")
-_YEAR_WORD = "今年|去年|前年|明年|同年|当年|次年|那年|那一年|这一年|(?:(?<=^)|(?<=[，。；！？\\n]))年(?=初|底|末)"
+# (a season or half of the year opening a clause is this year's: "年初，X推出…", "上半年，…")
+_YEAR_WORD = "今年|去年|前年|明年|同年|当年|次年|那年|那一年|这一年|(?:(?<=^)|(?<=[，。；！？\\n]))(?:年(?=初|底|末)|[上下]半年)"
 # words that name a month or a day relative to the document's date or the date before
 _REL_WORDS = ("(?:本|上)?(?:周|星期)[一二三四五六日天]|(?:本)?(?:公告|通知)?发布之日|本文(?:发布|刊发|发稿)(?:当天|当日|之日)|次月|上个?月[底末初]?|本月初|本月|当月|同月|今日|今天|今晚|昨日|昨天|昨晚|前日|前天"
               "|当天|当晚|同一天|此前一天|前一天|后一天|第二天|同日|同期|(?:几乎)?同一时间|当日|即日|次日|翌日|近日|日前|近期|上周末|本周末|本周|上周"
@@ -59,7 +59,7 @@ _LABELLED = r"((?:19|20)\d\d)[-/.年](\d{1,2})(?:[-/.月](\d{1,2})日?|月)(?:[ 
 # "界面新闻快讯｜2025-03-12 10:41")
 _BYLINE = r"((?:19|20)\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})日?[ \t]+\d{1,2}:\d\d"
 TIMESTAMP = re.compile(rf"^[ \t\u3000]*(?:{_STAMP}(?:[ \t\u3000]+[^\s，。；！？,;!?]{{1,12}})?[ \t\u3000]*$"
-                       rf"|(?:[^\n，。；！？]{{0,30}}?[ \t\u3000|｜])?(?:发布时间|发布日期|成文日期|发文日期|印发日期|更新时间|时间|日期|Published|Updated|Date)[:：][ \t]*{_LABELLED}(?=[ \t\u3000]|$)"
+                       rf"|(?:[^\n，。；！？]{{0,30}}?[ \t\u3000|｜])?(?:(?:报告)?发布(?:时间|日期)?|成文日期|发文日期|印发日期|更新时间|时间|日期|Published|Updated|Date)[:：][ \t]*{_LABELLED}(?=[ \t\u3000]|$)"
                        rf"|(?:[^\n，。；！？]{{0,30}}?[ \t\u3000|｜])?{_BYLINE}(?::\d\d)?(?:[ \t\u3000][^\n，。；！？]{{0,60}})?$"
                        # or end a short heading line: "财联社电报　2024年11月5日 星期二", "【港股IPO快讯】2025年7月10日",
                        # or a newspaper's issue line, with its page ("《四明商报》2025年1月8日　A4版")
@@ -249,6 +249,7 @@ class DateContext:
     def _year_word(self, word: str, pos: int, last: When | None) -> int | None:
         if word in ("同年", "当年", "次年", "那年", "那一年", "这一年"):
             return last.year + (word == "次年") if last and last.year else None
+        word = "年" if word in ("上半年", "下半年") else word  # a half of the year, like its start or end
         if word == "年" and (heading := [y for start, y in self._headings if start < pos]):
             return heading[-1]  # "2020年" / "年初，…": the year of the timeline entry it stands under
         ref = self.reference(pos)
