@@ -272,7 +272,7 @@ class DateContext:
             return None
         if ref.month is None or month <= ref.month:
             return ref.year
-        if self.text.startswith("已于", max(0, pos - 2)) and _DONE_LATE.match(self.text, pos) or (
+        if (self.text.startswith("已于", max(0, pos - 2)) and _DONE_LATE.match(self.text, pos)) or (
                 (pos == 0 or self.text[pos - 1] in _CLAUSE_OPEN) and _DONE_IN_SENTENCE.match(self.text, pos)):
             # a month after the dateline's, done: last year's ("（1月7日电）…已于12月30日完成",
             # "12月下旬，X完成…" in a story of 1月6日)
