@@ -371,7 +371,6 @@ def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], ant
         listed = next((x for x in reversed(named) if x.stock_code), None) or referents.coded or \
             referents.announcer or referents.listed
         if m.group() in cues()["anaphora"]["first_person"]:
-            # the company whose officer speaks; in an announcement with no speaker, 本公司 is the announcer
             # the organisation whose officer speaks, or that writes the document; with neither, 本公司
             # is the document's company (a chronicle's, an announcement's), 本会 its association
             association = m.group() in cues()["anaphora"]["association_self"]

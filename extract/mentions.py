@@ -143,11 +143,9 @@ def find_mentions(text: str) -> list[Mention]:
         # a place in brackets inside the name ("瀚屿投资（深圳）有限公司") is read past, then put back
         place = _PLACE_INSIDE.search(candidate)
         trimmed = names.trim(candidate[:place.start()] + candidate[place.end():] if place else candidate)
-        if trimmed and place and trimmed[1] < place.start():
+        if trimmed and place:  # (a name that starts after the place is none)
             at = place.start() - trimmed[1]
-            trimmed = (trimmed[0][:at] + place.group() + trimmed[0][at:], trimmed[1], trimmed[2])
-        elif place and trimmed:
-            trimmed = None
+            trimmed = (trimmed[0][:at] + place.group() + trimmed[0][at:], trimmed[1], trimmed[2]) if at > 0 else None
         if trimmed and trimmed[0].endswith(m.group()):
             name, offset, hint = trimmed
             copula = _COPULA.match(name)  # "闪驿科技为快驿集团": two names, the second one here
@@ -227,11 +225,11 @@ def _recurrences(text: str, found: list[Mention]) -> list[Mention]:
         # a trade word after it makes another name of the same stem ("藜原股份" recurs as 藜原, but
         # "藜原乳业" is a name of its own)
         trade = next((k for k in (4, 3, 2) if names.is_kind(text[m.end():m.end() + k])), 0)
-        if m.group() in stems and not trade and not names.name_end().match(text, m.end()):
+        bare_stem = m.group() in stems and not trade
+        if bare_stem and not names.name_end().match(text, m.end()):
             continue
-        name = text[m.start():m.end() + trade]
-        source = "stem" if m.group() in stems and not trade else "org"
-        out.append(Mention(m.start(), m.end() + trade, name, recurring[m.group()], None, source))
+        out.append(Mention(m.start(), m.end() + trade, text[m.start():m.end() + trade], recurring[m.group()], None,
+                           "stem" if bare_stem else "org"))
     return out
 
 
