@@ -90,10 +90,18 @@ class Rule:
     implicit: tuple[tuple[str, str], ...]  # (role, referent): a role the sentence leaves unsaid ("被处以罚款": the body named last)
 
 
+_CUE_LIST = re.compile(r"⟨(\w+)\.(\w+)⟩")
+
+
+def _cue_words(m: re.Match) -> str:
+    """A word list of cues.toml as alternatives, so that a macro and the code share one list."""
+    return "|".join(map(re.escape, cues()[m.group(1)][m.group(2)]))
+
+
 @lru_cache(maxsize=None)
 def compiled_rules() -> tuple[Rule, ...]:
     data = rules()
-    macros = data["macros"]
+    macros = {name: _CUE_LIST.sub(_cue_words, text) for name, text in data["macros"].items()}
     # what an item of a list may say it is before its name, with no verb ("品牌“舸付”及海外仓品牌“越仓”")
     item_kind = rf"(?:(?:(?!{names.cut_pattern()})[^，。；！？、⟦⟧\s]){{0,8}}?{macros['ITEM_KIND']})?"
     out = []
@@ -417,18 +425,14 @@ def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], ant
     return sorted(local + extra, key=lambda x: x.start) if extra else local
 
 
-_ANNOUNCES = re.compile(r"[^。；！？\n]{0,24}?(?:发布|披露|发出)?公告")
-# a company's own report, titled with its name ("X\n2025年年度报告", "X首次公开发行股票…招股说明书")
-_REPORTS = re.compile(r"\s{0,3}(?:(?:19|20)\d\d年)?(?:年度报告|半年度报告|第[一三]季度报告|年报|[^。；！？\n]{0,24}?招股(?:说明书|意向书))")
-
-
 def _announcer(text: str, mentions: list[Mention]) -> Mention | None:
     """Who an announcement's 公司 is: the company its lede names with a stock code, else the one
     its lede says announces ("X（以下简称“Y”）昨晚发布公告") or whose report it is ("X\n2025年年度报告")."""
     lede = [m for m in mentions if m.start < _LEDE and m.cls in _TOPICAL and m.cls not in _NOT_COMPANIES
             and m.source != "anaphor"]  # (not the exchange of a disclaimer: "香港交易及结算所有限公司…对本公告…")
     return next((m for m in lede if m.stock_code), None) or next(
-        (m for m in lede if _ANNOUNCES.match(text, m.end) or _REPORTS.match(text, m.end)
+        (m for m in lede if cue_pattern("anaphora", "lede_announces").match(text, m.end)
+         or cue_pattern("anaphora", "own_report").match(text, m.end)
          or cue_pattern("anaphora", "code_below").match(text, m.end)), None)
 
 
