@@ -813,9 +813,10 @@ class FrameFinder:
                             undated = None  # a headline gives no date: its event takes the body's
                         if not sentence_dates and si and "\n" not in text[doc._.sentences[si - 1][1]:start] and (any(
                                 a.source == "anaphor" for args in roles.values() for a in args)
+                                or ("partners" in dict(rule.implicit).values())
                                 or cue_pattern("restated", "parallel").match(text, start)):
                             # "X今日通报，…。税务机关依法对该公司…": a sentence that goes on about the last one's
-                            # actor, or tells a parallel one ("…上市。Y则登陆…", "另一起案件中，…"), and names no
+                            # actor or partners ("…达成合作。双方联合推出…"), or tells a parallel one ("…上市。Y则登陆…", "另一起案件中，…"), and names no
                             # time of its own, is of the last one's time
                             # (the last time its paragraph told, before it)
                             told = dates.in_span(text.rfind("\n", 0, start) + 1, start)
