@@ -61,8 +61,10 @@ def _rows(text: str, words: dict[str, list[str]], optional: dict[str, list[str]]
         yield cells, offsets, columns, (start, start + len(line))
 
 
-_FIELD = re.compile(r"[ \t\u3000]*(?P<label>[\u4e00-\u9fff（）()、]{2,24})[：:][ \t\u3000]*(?P<value>.*?)[ \t\u3000]*$")
-_INLINE = re.compile(r"[｜|]")  # "公司：芽仓｜轮次：A轮｜金额：2,000万美元": a record on one line
+# (the first field of a numbered record may follow its number: "1．决定书文号：…")
+_FIELD = re.compile(r"[ \t\u3000]*(?:\d{1,3}[．.、]|[（(]\d{1,3}[）)])?[ \t\u3000]*(?P<label>[\u4e00-\u9fff（）()、]{2,24})[：:][ \t\u3000]*(?P<value>.*?)[ \t\u3000]*[。；;]?$")
+# a record on one line: "公司：芽仓｜轮次：A轮｜金额：2,000万美元", "当事人：X；处罚机关：Y；…"
+_INLINE = re.compile(r"[｜|；;]")
 
 
 def _fields(line: str, start: int) -> list[tuple[str, str, int]]:
