@@ -68,8 +68,8 @@ TIMESTAMP = re.compile(rf"^[ \t\u3000]*(?:{_STAMP}(?:[ \t\u3000]+[^\s，。；�
                        r"(?:[ \t\u3000]*(?:第[0-9一二三四五六七八九十]{1,3}版|第?[A-Z]{0,2}[0-9]{1,2}版))?[ \t\u3000]*$"
                        # or tell where a repost first appeared ("本文转载自《澄溪商报》2025年6月3日A06版，…")
                        rf"|^[^\n，。；！？]{{0,10}}?(?:转载自|转自|原载于|原文刊发于|原文发表于|首发于)[^\n，。；！？]{{0,30}}?{_STAMP}"
-                       # (a note about the article may name its source first: "本文转载自微信公众号“X”（ID：…），首发于2025年7月25日")
-                       rf"|^[ \t\u3000]*(?:本文|原文|该文)[^\n。；！？]{{0,60}}?(?:原载于|刊发于|发表于|首发于)[^\n，。；！？]{{0,30}}?{_STAMP}"
+                       # (a note about the article, maybe labelled, may name its source first: "【转载说明】本文转载自微信公众号“X”（ID：…），首发于2025年7月25日")
+                       rf"|^[ \t\u3000]*(?:【[^】\n]{{1,8}}】)?(?:本文|原文|该文)[^\n。；！？]{{0,60}}?(?:原载于|刊发于|发表于|首发于)[^\n，。；！？]{{0,30}}?{_STAMP}"
                        # or sign off an announcement with its place ("香港，2024年6月11日")
                        rf"|^[ \t\u3000]*[\u4e00-\u9fff]{{2,4}}[，,][ \t\u3000]*{_STAMP}[ \t\u3000]*$"
                        # or stand in a bracketed footer line ("（本栏目更新于2025年3月12日 18:30，仅供参考）")

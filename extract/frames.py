@@ -634,15 +634,20 @@ def _is_headline(text: str, start: int, end: int) -> bool:
 
 
 def _date_headline(found: list[FrameMatch], text: str, dates: DateContext, sentences: list[tuple[int, int]]) -> None:
-    """A headline's event that no sentence of the body tells again takes the date an undated
-    event of the document takes (its month)."""
+    """A headline's event that the body tells again takes the body's date (a repost's headline may
+    say 今日 of the day it was reposted); one that no sentence of the body tells again takes the
+    date an undated event of the document takes (its month)."""
     if not sentences or not _is_headline(text, *sentences[0]):
         return
     def told(f: FrameMatch) -> set[str]:
         return {a.name for args in f.roles.values() for a in args}
     for f in found:
-        if f.sentence == sentences[0] and f.date is None and not any(
-                g.sentence != f.sentence and g.frame == f.frame and told(g) & told(f) for g in found):
+        if f.sentence != sentences[0]:
+            continue
+        again = next((g for g in found if g.sentence != f.sentence and g.frame == f.frame and told(g) & told(f)), None)
+        if again is not None and again.date is not None:
+            f.date = again.date
+        elif again is None and f.date is None:
             f.date = dates.undated(f.span[0])
 
 
