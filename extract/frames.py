@@ -231,7 +231,8 @@ def _free(masked: Masked, start: int, text: str, role: str, frame: dict, bare: b
             continue
         name, offset, hint = trimmed
         if names.common_word(name) or (hint is None and names.common_noun(name) and names.class_of(name) == UNKNOWN) \
-                or (not plausible and names.starts_mid_word(masked.text, start + m.start() + offset)):
+                or (not plausible and names.starts_mid_word(masked.text, start + m.start() + offset)) \
+                or (names.class_of(name) == UNKNOWN and names.holds_function_word(name)):
             continue  # "收购完成交割": no name "成交割"; "经销商误认为": no name "误认"; "团长" names no one
         if name in cues()["names"]["role_words"]:
             continue  # "目标公司" names a role; it is a name only where the text declares it (释义)

@@ -274,6 +274,14 @@ def common_noun(word: str) -> bool:
     return _word_tags().get(word) == "n"
 
 
+def holds_function_word(name: str) -> bool:
+    """Whether `name` holds a word of two or more characters that only a clause holds: a pronoun
+    or an adverb ("这笔钱几乎"): a name found by shape alone never does."""
+    import jieba
+    tags = _word_tags()
+    return any(len(w) > 1 and (tags.get(w) or " ")[0] in cues()["names"]["function_word_tags"] for w in jieba.cut(name))
+
+
 def starts_mid_word(text: str, start: int) -> bool:
     """Whether a common word runs across `start` from before it ("完|成交割", "一|条路径"):
     a name found by shape alone never begins inside a word."""
