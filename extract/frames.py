@@ -328,6 +328,8 @@ class Referents:
     company: Mention | None = None  # the last sentence's first company: what "公司" means when the topic is a fund
     group: Mention | None = None  # the last group named (X集团): what "集团" stands for
     own: tuple[Mention, ...] = ()  # the bodies the lede names: who "我局" is in a body's report
+    party: Mention | None = None  # the company a case's title names ("案例一：X虚假宣传案"): who 当事人 is
+    _party_open: bool = False  # a case whose title names no company: its first company is the party
     _seen: int = 0
 
     def begin(self, text: str, start: int) -> None:
@@ -336,7 +338,14 @@ class Referents:
             self.coded = self.paragraph_body = self.announcer = None
         self._seen = start
 
-    def update(self, local: list[Mention], text: str) -> None:
+    def update(self, local: list[Mention], text: str, start: int, end: int) -> None:
+        company = next((m for m in local if m.source != "anaphor" and m.cls in _TOPICAL
+                        and m.cls not in _NOT_COMPANIES and m.cls != UNKNOWN), None)
+        if cue_pattern("anaphora", "case_title").fullmatch(text, start, end):
+            # a title that names only its product ("“X”小程序价格违法案"): the case's first company
+            self.party, self._party_open = company, company is None or company.cls not in ("Company", "MCN", "Brand")
+        elif self._party_open and company is not None and company.cls == "Company":
+            self.party, self._party_open = company, False
         self.company = next((m for m in local if m.cls in _TOPICAL and m.cls not in _NOT_COMPANIES
                              and m.cls != UNKNOWN), self.company)
         self.coded = next((m for m in reversed(local) if m.stock_code and m.source != "anaphor"), self.coded)
@@ -390,6 +399,8 @@ def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], ant
             ref = fits[0] if fits else None
         elif m.group() in ("我局", "我厅", "我委"):  # the speaking body, named first in the lede
             ref = next((x for x in referents.own if short_body(x.name).endswith(m.group()[1])), None)
+        elif m.group() == "当事人" and referents.party is not None:
+            ref = referents.party
         elif m.group() in ("该局", "本局", "税务机关"):  # the body named last (本局: the body whose decision this is)
             ref = next((x for x in reversed(named) if x.cls == "Regulator"), body)
         elif m.group() in ("后者", "前者"):
@@ -742,11 +753,11 @@ class FrameFinder:
                 # nothing to extract: keep the topic and the last frame of each kind; a venue is
                 # no topic ("该公司在微信社群中宣称…")
                 antecedent = _carry(kept_by_sentence.get((start, end), []), last_of_frame, text, start, local) or antecedent
-                referents.update(local, text)
+                referents.update(local, text, start, end)
                 continue
             if antecedent is not None or local:
                 local = _resolve_anaphora(text, start, end, local, antecedent, anaphora, referents)
-            referents.update(local, text)
+            referents.update(local, text, start, end)
             whole = Masked(text, start, end, local)
             # a body this sentence names stands for its left-out subject ("X局对A处以…，对B处以…")
             given = {m.name for m in local if m.source not in ("anaphor", "bare") and m.cls == "Regulator"}
