@@ -30,6 +30,7 @@ def _lists() -> dict:
         "trail": sorted(n["trail_words"], key=len, reverse=True),
         "descriptors": sorted(((d, c) for d, c in n["descriptors"]), key=lambda x: -len(x[0])),
         "nouns_after": [tuple(x) for x in n["nouns_after"]],
+        "descriptor_run": re.compile(f"(?:{_alternation(d for d, _ in n['descriptors'])})+"),  # "电商服务商"
         "cut": re.compile("|".join(map(re.escape, sorted(_cut_words(n), key=len, reverse=True)))
                           + "|[" + re.escape(n["stop_chars"]) + "]"),
         "generic": set(n["generic"]),
@@ -223,8 +224,10 @@ def trim(span: str) -> tuple[str, int, str | None] | None:
     # the name is what follows the last describing noun that leaves a name after it
     best = max(((end, w, c) for w, c in lists["descriptors"] if w in span for end in _ends(span, w)
                 if len(span) - end >= 2 and not lists["suffix_only"].match(span, end)
-                # (nor a trade and a legal tail: "长沙沅湘农产品|供应链有限公司" is one name)
-                and not is_kind(re.sub(rf"(?:{_LEGAL_TAIL}|公司)+$", "", span[end:]))), default=None)
+                # (nor a trade and a legal tail: "长沙沅湘农产品|供应链有限公司" is one name; nor a
+                # describing noun and an organisation's tail: "长三角品牌电商|服务商联盟")
+                and not is_kind(core := lists["suffix_only"].sub("", span[end:]))
+                and not (core != span[end:] and lists["descriptor_run"].fullmatch(core))), default=None)
     if best:
         end, _, hint = best
         offset, span = offset + end, span[end:]
