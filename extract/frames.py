@@ -422,6 +422,9 @@ def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], ant
             ref = [x for x in named if x.cls != "Regulator"][-1]  # "针对平台“X”…，监管总局对其立案调查"
             if text[a - 2:a] == "持有":  # "X成立于…，Y持有其100%股权": not the holder
                 ref = next((x for x in reversed(named) if x.cls != "Regulator" and _CLAUSE.search(text, x.end, a)), ref)
+        elif m.group().startswith("该") and (before := [x for x in named if x.cls not in _NOT_COMPANIES
+                                                      and re.search(r"[：:；;]", text[x.end:a])]):
+            ref = before[-1]  # "X…开启外延扩张：6月，该公司以…收购": a clause of its own, about X
         elif left_out and opener is None and cue_pattern("anaphora", "speech").search(text, start, a):
             continue  # the speaker is who it stands for, and the speaker is no name found
         else:
