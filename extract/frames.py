@@ -422,6 +422,9 @@ def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], ant
             ref = [x for x in named if x.cls != "Regulator"][-1]  # "针对平台“X”…，监管总局对其立案调查"
             if text[a - 2:a] == "持有":  # "X成立于…，Y持有其100%股权": not the holder
                 ref = next((x for x in reversed(named) if x.cls != "Regulator" and _CLAUSE.search(text, x.end, a)), ref)
+        elif m.group() == "其" and opener is not None and opener.start >= start and opener.cls not in _NOT_COMPANIES \
+                and re.match(r"(?:间接)?(?:全资|控股|非全资)?(?:子公司|附属公司|孙公司)", text[b:b + 8]):
+            ref = opener  # "X公告，建议分拆其附属公司Y", "A拿下B…，后者由此成为其全资子公司": the sentence's actor
         elif m.group().startswith("该") and (before := [x for x in named if x.cls not in _NOT_COMPANIES
                                                       and re.search(r"[：:；;]", text[x.end:a])]):
             ref = before[-1]  # "X…开启外延扩张：6月，该公司以…收购": a clause of its own, about X
