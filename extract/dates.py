@@ -83,8 +83,8 @@ _HEADING_REST = re.compile(r"(?:Q[1-4]|[上下]半年|第?[一二三四1-4]季�
 # a notice that issues the document it names
 _NOTICE = re.compile(r"关于(?:印发|发布|公布)[^\n]{0,80}?的(?:通知|公告)")
 # a text that declares the year of its bare months: "文中月份均指2025年", "以下日期均为2024年",
-# "本章所述月份，除特别注明外，均指2024年"
-DECLARED_YEAR = re.compile(r"(?:文中|本文|下文|以下|下列|本章|本节|本报告)[^。\n]{0,6}?(?:月份|日期|时间)[^。\n]{0,12}?均(?:指|为|系)((?:19|20)\d\d)年")
+# "本章所述月份，除特别注明外，均指2024年", "本大事记…所列事项均发生于2025年"
+DECLARED_YEAR = re.compile(r"(?:文中|本文|下文|以下|下列|本章|本节|本报告|本大事记|所列)[^。\n]{0,6}?(?:月份|日期|时间|事项|事件)[^。\n]{0,12}?均(?:指|为|系|发生于|发生在)((?:19|20)\d\d)年")
 # a wire dateline ("财联社4月16日电", "中新社合肥3月18日讯"): the date of the item it opens, which
 # its 今日 and 昨日 count from, not the date of what the item reports
 DATELINE = re.compile(r"(?<![\d年])(1[0-2]|0?[1-9])月(3[01]|[12]\d|0?[1-9])日(?:电|讯|[ \t]*[-–—][ \t])")  # "路透上海10月16日 - "
