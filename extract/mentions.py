@@ -316,7 +316,9 @@ def chronicle_subject(text: str) -> str | None:
     that leads to it ("关于茭团 > 发展历程") or by the lede that opens it ("茭团（…）是一家…。以下为
     公司发展大事记。")."""
     first = next((line for line in text[:300].splitlines() if line.strip()), "")
-    m = cue_pattern("chronicle", "title").match(first) or cue_pattern("chronicle", "title_after").match(first) \
+    # (or a title line further down, over the chronicle a story appends: "【链接】X大事记")
+    title = next((m for line in text[:1500].splitlines() if (m := cue_pattern("chronicle", "title").match(line))), None)
+    m = title or cue_pattern("chronicle", "title_after").match(first) \
         or cue_pattern("chronicle", "path").search(text, 0, 300) \
         or cue_pattern("chronicle", "lede").search(text, 0, 600)
     if m and names.is_name(m.group("name").strip()):
