@@ -797,6 +797,8 @@ class FrameFinder:
                             continue  # "在⟦微信⟧上线", "在香港设立子公司": the name is a place, not the agent
                         roles: dict[str, list[Argument]] = {}
                         for group, (role, _) in rule.slots.items():
+                            if m.group(group) is None:
+                                continue  # a slot in an optional part of the pattern ("X(会同Y)约谈Z")
                             args = _arguments(masked, m.start(group), m.group(group), role, frames_spec[rule.frame], rule.bare)
                             roles.setdefault(role, []).extend(args)
                         for role, referent in rule.implicit:
