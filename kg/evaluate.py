@@ -12,6 +12,8 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
+import networkx as nx
+
 from extract.names import normal_key
 from kg.build import BUNDLED_CORPUS
 from kg.graph import EVENT_CLASSES, RELATIONS, KnowledgeGraph
@@ -117,11 +119,13 @@ def evaluate(kg: KnowledgeGraph, gold_path: Path) -> dict:
         return ((p["date"] == g.get("date")) + (p["amount"] is not None and g.get("amount") is not None
                 and abs(float(p["amount"]) - float(g["amount"])) < 0.5))
 
+    # each gold item and the predictions it may be: same document, relation and entities
+    options: list[list[tuple[int, int]]] = []
     for g in gold:
         s_iris, o_iris = resolve(g["subject"]), resolve(g.get("object"))
         candidates = []
         for i, p in enumerate(predicted):
-            if i in used or p["doc"] != g["doc"] or p["relation"] != g["relation"]:
+            if p["doc"] != g["doc"] or p["relation"] != g["relation"]:
                 continue
             if g["relation"] in EVENT_CLASSES:
                 ok = bool(s_iris & p["s"]) and (not g.get("object") or bool(o_iris & p["o"]))
@@ -130,13 +134,23 @@ def evaluate(kg: KnowledgeGraph, gold_path: Path) -> dict:
                     g["relation"] == "partnersWith" and bool(s_iris & p["o"]) and bool(o_iris & p["s"]))
             if ok:
                 candidates.append(i)
-        # the prediction that names the same entities as written, then the one that agrees most
+        # a prediction that names the same entities as written, then one that agrees most, is the better match
         s_exact, o_exact = exact.get(_norm(g["subject"]), set()), exact.get(_norm(g.get("object") or ""), set())
-        hit = max(candidates, key=lambda i: (bool(s_exact & predicted[i]["s"]) + bool(o_exact & predicted[i]["o"]),
-                                             agreement(g, predicted[i]), -i), default=None)
+        options.append([(i, 1000 + 10 * (bool(s_exact & predicted[i]["s"]) + bool(o_exact & predicted[i]["o"]))
+                         + agreement(g, predicted[i])) for i in candidates])
+    # one prediction per gold item, as many matched as can be, each as good as can be (three rounds of one
+    # company: the second gold round may not take the prediction the third needs)
+    pairs = nx.Graph()
+    for gi, cands in enumerate(options):
+        pairs.add_weighted_edges_from((("g", gi), ("p", i), w) for i, w in cands)
+    matching = {a[1]: b[1] for part in nx.connected_components(pairs)
+                for a, b in (sorted(e) for e in nx.max_weight_matching(pairs.subgraph(part)))}
+    for gi, g in enumerate(gold):
+        hit = matching.get(gi)
         if hit is None:
             scores[g["relation"]]["fn"] += 1
             misses.append({k: g.get(k) for k in ("doc", "relation", "subject", "object", "evidence")})
+            s_iris, o_iris = resolve(g["subject"]), resolve(g.get("object"))
             missed.append((g["doc"], g["relation"], s_iris, o_iris, not s_iris or (bool(g.get("object")) and not o_iris)))
             continue
         used.add(hit)
