@@ -97,9 +97,9 @@ def find_mentions(text: str) -> list[Mention]:
             continue  # "湖北省委网信办" is a province's office, not the national one
         else:
             found.append(Mention(m.start(), m.end(), m.group(), entry["class"], entry["zh"], "lexicon"))
-    papers = tuple(cues()["documents"]["case_papers"])
+    papers = tuple(cues()["documents"]["case_papers"] + cues()["documents"]["agreements"])
     for m in _TITLE.finditer(text):
-        if not m.group(1).strip().endswith(papers):  # 《行政处罚决定书》 is served, not published
+        if not m.group(1).strip().endswith(papers):  # 《行政处罚决定书》 is served, 《合作协议》 signed: not published
             found.append(Mention(m.start(), m.end(), m.group(1).strip(), "Document", None, "title"))
     for m in cue_pattern("documents", "bare_title").finditer(text):
         found.append(Mention(m.start(1), m.end(1), m.group(1).strip(), "Document", None, "title"))
