@@ -405,6 +405,8 @@ def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], ant
             ref = next((x for x in reversed(named) if x.cls == "Regulator"), body)
         elif m.group() in ("后者", "前者"):
             ref = (named[-1] if m.group() == "后者" else named[0]) if named else None
+        elif m.group() == "平台":  # "平台已于…与Y签署…" in a platform's own notice: the platform
+            ref = referents.author if referents.author is not None and referents.author.cls == "Platform" else None
         elif m.group() in ("公司", "集团", "其", "它") and (a == start or text[a - 1] in _CLAUSE_START):
             # the actor opening the nearest clause before it ("…】X（603528.SH）公告，公司以…")
             heads = [x for x in named if (x.start == start or text[x.start - 1] in _CLAUSE_START + "】")
@@ -457,6 +459,10 @@ def _announcer(text: str, mentions: list[Mention]) -> Mention | None:
 def _author(text: str, mentions: list[Mention]) -> Mention | None:
     """The organisation a document's heading says writes it ("原创　缶鸣传媒　…"): its "我们"."""
     for line in cue_pattern("anaphora", "author").finditer(text, 0, _LEDE):
+        if line.group("desk"):  # a platform's notice desk: the platform, named there if nowhere else
+            desk = line.group("desk")
+            return next((m for m in mentions if m.name == desk), None) or Mention(
+                line.start("desk"), line.end("desk"), desk, "Platform", None, "org")
         # (the name as the text names it anywhere: "对话垄上优选裴知禾" and "“垄上优选”")
         named = [m for m in mentions if line.group("name").startswith(m.name) and len(m.name) >= 2
                  and m.cls in _TOPICAL and m.cls not in ("Person", "Regulator")]
