@@ -117,7 +117,7 @@ class Resolver:
             if key in index or m.name in index or key in legal or key != m.name:
                 continue  # known names, legal names and names with a suffix of their own stand alone
             for long_key, (long_name, end) in legal.items():
-                if end <= m.start and long_key.startswith(key) and len(key) >= 2 and names.is_kind(long_key[len(key):]):
+                if long_key.startswith(key) and len(key) >= 2 and names.is_kind(long_key[len(key):]):
                     self._aliases.setdefault(key, (long_key, long_name))
                     break
 
