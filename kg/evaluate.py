@@ -143,8 +143,13 @@ def evaluate(kg: KnowledgeGraph, gold_path: Path) -> dict:
     pairs = nx.Graph()
     for gi, cands in enumerate(options):
         pairs.add_weighted_edges_from((("g", gi), ("p", i), w) for i, w in cands)
-    matching = {a[1]: b[1] for part in nx.connected_components(pairs)
-                for a, b in (sorted(e) for e in nx.max_weight_matching(pairs.subgraph(part)))}
+    matching: dict[int, int] = {}
+    for part in sorted(nx.connected_components(pairs), key=min):
+        # (built in a fixed order: the matching among equal choices must not vary from run to run)
+        sub = nx.Graph()
+        sub.add_nodes_from(sorted(part))
+        sub.add_weighted_edges_from(sorted((*sorted((u, v)), w) for u, v, w in pairs.subgraph(part).edges(data="weight")))
+        matching.update((a[1], b[1]) for a, b in (sorted(e) for e in nx.max_weight_matching(sub)))
     for gi, g in enumerate(gold):
         hit = matching.get(gi)
         if hit is None:
