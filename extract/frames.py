@@ -406,7 +406,7 @@ def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], ant
         elif m.group() in ("后者", "前者"):
             ref = (named[-1] if m.group() == "后者" else named[0]) if named else None
         elif m.group() == "平台":  # "平台已于…与Y签署…" in a platform's own notice: the platform
-            ref = referents.author if referents.author is not None and referents.author.cls == "Platform" else None
+            ref = referents.author if referents.author is not None and referents.author.cls not in _NOT_COMPANIES else None
         elif m.group() in ("公司", "集团", "其", "它") and (a == start or text[a - 1] in _CLAUSE_START):
             # the actor opening the nearest clause before it ("…】X（603528.SH）公告，公司以…")
             heads = [x for x in named if (x.start == start or text[x.start - 1] in _CLAUSE_START + "】")

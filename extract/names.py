@@ -322,6 +322,8 @@ def is_name(name: str, heads: bool = True) -> bool:
     stem = lists["suffix_only"].sub("", name)
     if stem != name and (not stem or stem in lists["generic"] or len(stem) == 1 and _CJK.match(stem)):
         return False  # "公司控股" in "成为公司控股子公司"; "人控股" in "实际控制人控股的企业"
+    if name.endswith("股份") and common_word(name[:-2]):
+        return False  # "新增股份" are shares, not a company
     if _UNNAMED.match(without_place(name)):
         return False  # "广州一MCN机构", "某电商平台": an actor the text leaves unnamed
     tail = _KIND_HEAD.search(name)
