@@ -28,6 +28,12 @@ NOT_ACTOR = {"Document", "Sector"}
 ACTOR_OBJECT = {"investedIn", "acquired", "subsidiaryOf"}
 
 
+def _in_heading(text: str, pos: int) -> bool:
+    """Whether `pos` lies in a heading: a line that ends with no sentence end ("5. 渡埠供应链完成收购")."""
+    end = text.find("\n", pos)
+    return not text[pos:len(text) if end < 0 else end].rstrip().endswith(("。", "！", "？"))
+
+
 @dataclass
 class Extraction:
     entities: dict[str, Entity] = field(default_factory=dict)
@@ -106,8 +112,9 @@ class Resolver:
             if short_key != long_key and short_key not in index:
                 self._aliases.setdefault(short_key, (long_key, full))
                 self._declared[long_key].add(short)
-        # a short name, after a legal name, that is the legal name less its trade words
-        # ("冰川冷链" for "宁波冰川冷链物流有限公司") refers back to that company
+        # a short name, after a legal name or in a heading above it, that is the legal name less its
+        # trade words ("冰川冷链" for "宁波冰川冷链物流有限公司") refers to that company (in prose before
+        # it, "丙示是杭州丙示日化有限公司旗下品牌", the two stay apart)
         legal: dict[str, tuple[str, int]] = {}
         for m in mentions:
             if m.source == "org" and names.has_legal_suffix(m.name):
@@ -117,7 +124,8 @@ class Resolver:
             if key in index or m.name in index or key in legal or key != m.name:
                 continue  # known names, legal names and names with a suffix of their own stand alone
             for long_key, (long_name, end) in legal.items():
-                if long_key.startswith(key) and len(key) >= 2 and names.is_kind(long_key[len(key):]):
+                if (end <= m.start or _in_heading(text, m.start)) and long_key.startswith(key) and len(key) >= 2 \
+                        and names.is_kind(long_key[len(key):]):
                     self._aliases.setdefault(key, (long_key, long_name))
                     break
 

@@ -630,3 +630,34 @@ def test_dates_of_timeline_lines_seasons_and_amounts_with_commas():
     _, events = facts_of(feature)
     assert {e[2] for e in events if e[0] == "Launch"} == {"2025"}
     assert {(e[2], e[3], e[4]) for e in events if e[0] == "FundingRound"} == {("2025-05", 30000000, "USD")}
+
+
+def test_case_reports_records_on_one_line_and_bodies_acting_together():
+    bulletin = ("甲示市市场监督管理局公布网络交易典型案例\n发布时间：2025-10-16 10:30\n\n"
+                "案例一：甲示乙示电子商务有限公司直播营销虚假宣传案\n当事人在直播间销售“丙示严选”蛋白粉时作虚假宣传。\n"
+                "2025年8月12日，甲示市丁示区市场监督管理局依法责令当事人停止违法行为，并处罚款28万元。\n\n"
+                "1．决定书文号：甲市监网处〔2025〕2103号；当事人：甲示戊示网络科技有限公司；处罚机关：甲示市市场监督管理局；"
+                "处罚内容：罚款人民币45万元；作出处罚决定日期：2025年7月14日。\n\n"
+                "10月14日，深圳市委网信办会同深圳市市场监督管理局，依法约谈“己示优选”“庚拼”两家社交电商平台主要负责人。\n")
+    facts, events = facts_of(bulletin)
+    assert ("甲示市丁示区市场监督管理局", "penalized", "甲示乙示电子商务有限公司") in facts
+    assert not any(o == "丙示严选" for _, r, o in facts if r == "penalized")
+    assert ("甲示市市场监督管理局", "penalized", "甲示戊示网络科技有限公司") in facts
+    assert {("深圳市委网信办", "regulates", "己示优选"), ("深圳市市场监督管理局", "regulates", "庚拼")} <= facts
+
+
+def test_a_platforms_notice_agreements_and_subsidiaries_it_has():
+    notice = ("辛示平台规则中心 > 平台公告\n\n关于上线“辛示次日达”服务的公告\n\n发布时间：2026-02-10 18:00\n\n"
+              "一、自本公告发布之日起，平台正式上线“辛示次日达”服务。\n二、平台已于2月6日与壬示物流签署仓配合作协议。\n")
+    facts, events = facts_of(notice)
+    assert ("辛示", "launched", "辛示次日达") in facts
+    assert {("辛示", "partnersWith", "壬示物流"), ("壬示物流", "partnersWith", "辛示")} & facts
+    filing = ("2023年5月，癸示光学与深圳子示智能科技有限公司签署《战略合作框架协议》。"
+              "癸示光学目前拥有一家全资子公司常州丑示传动科技有限公司。")
+    facts, _ = facts_of(filing)
+    assert {("癸示光学", "partnersWith", "深圳子示智能科技有限公司"), ("深圳子示智能科技有限公司", "partnersWith", "癸示光学")} & facts
+    assert ("常州丑示传动科技有限公司", "subsidiaryOf", "癸示光学") in facts
+    release = ("【2025年11月6日，上海】国货护肤品牌寅岚今日举办发布会。发布会上，寅岚宣布与皮肤管理机构卯研社达成战略合作。"
+               "双方联合推出护理项目“辰示计划”。")
+    _, events = facts_of(release)
+    assert {e[2] for e in events if e[0] == "Launch"} == {"2025-11-06"}
