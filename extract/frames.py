@@ -425,11 +425,18 @@ def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], ant
             if text[a - 2:a] == "持有":  # "X成立于…，Y持有其100%股权": not the holder
                 ref = next((x for x in reversed(named) if x.cls != "Regulator" and _CLAUSE.search(text, x.end, a)), ref)
         elif m.group() == "其" and opener is not None and opener.start >= start and opener.cls not in _NOT_COMPANIES \
-                and re.match(r"(?:间接)?(?:全资|控股|非全资)?(?:子公司|附属公司|孙公司)", text[b:b + 8]):
-            ref = opener  # "X公告，建议分拆其附属公司Y", "A拿下B…，后者由此成为其全资子公司": the sentence's actor
+                and _subsidiary_word().match(text, b) and (
+                    len({x.name for x in named if x.cls not in _NOT_COMPANIES}) == 1
+                    or re.search(r"(?:后者|前者)[^，。；]*$", text[start:a])):
+            # "X公告，建议分拆其附属公司Y", "A拿下B…，后者由此成为其全资子公司": the sentence's actor
+            # (not where another company could be meant: "X收购了Y，并将其全资子公司Z…")
+            ref = opener
         elif m.group().startswith("该") and (before := [x for x in named if x.cls not in _NOT_COMPANIES
-                                                      and re.search(r"[：:；;]", text[x.end:a])]):
-            ref = before[-1]  # "X…开启外延扩张：6月，该公司以…收购": a clause of its own, about X
+                                                      and re.search(r"[：:；;]", text[x.end:a])]) \
+                and not any(x.start > before[-1].end and x.cls not in _NOT_COMPANIES for x in named):
+            # "X…开启外延扩张：6月，该公司以…收购": a clause of its own, about X (unless the clause
+            # after the colon names a company of its own: "X发布公告：Y完成…，该公司…")
+            ref = before[-1]
         elif left_out and opener is None and cue_pattern("anaphora", "speech").search(text, start, a):
             continue  # the speaker is who it stands for, and the speaker is no name found
         else:
@@ -469,6 +476,12 @@ def _author(text: str, mentions: list[Mention]) -> Mention | None:
         if named:
             return max(named, key=lambda m: len(m.name))  # the whole name, not a stem of it
     return None
+
+
+@lru_cache(maxsize=None)
+def _subsidiary_word() -> re.Pattern:
+    """A subsidiary word of rules.toml's SUBSIDIARY macro ("全资子公司", "附属公司")."""
+    return re.compile(rules()["macros"]["SUBSIDIARY"])
 
 
 @lru_cache(maxsize=None)
@@ -657,6 +670,9 @@ def _is_headline(text: str, start: int, end: int) -> bool:
     return not text[start:end].rstrip().endswith(("。", "！", "？"))
 
 
+_EXPLICIT_DATE = re.compile(r"(?:19|20)\d\d年|\d{1,2}月")
+
+
 def _date_headline(found: list[FrameMatch], text: str, dates: DateContext, sentences: list[tuple[int, int]]) -> None:
     """A headline's event that the body tells again takes the body's date (a repost's headline may
     say 今日 of the day it was reposted); one that no sentence of the body tells again takes the
@@ -668,9 +684,11 @@ def _date_headline(found: list[FrameMatch], text: str, dates: DateContext, sente
     for f in found:
         if f.sentence != sentences[0]:
             continue
-        again = next((g for g in found if g.sentence != f.sentence and g.frame == f.frame and told(g) & told(f)), None)
-        if again is not None and again.date is not None:
-            f.date = again.date
+        again = next((g for g in found if g.sentence != f.sentence and g.frame == f.frame and told(g) & told(f)
+                      and (f.round is None or g.round in (None, f.round))
+                      and (f.amount is None or g.amount in (None, f.amount))), None)
+        if again is not None and again.date is not None and not _EXPLICIT_DATE.search(text, *f.sentence):
+            f.date = again.date  # (a date the headline writes out is its own: "X2025年7月完成B轮融资")
         elif again is None and f.date is None:
             f.date = dates.undated(f.span[0])
 
@@ -844,7 +862,7 @@ class FrameFinder:
                             undated = None  # a headline gives no date: its event takes the body's
                         if not sentence_dates and si and "\n" not in text[doc._.sentences[si - 1][1]:start] and (any(
                                 a.source == "anaphor" for args in roles.values() for a in args)
-                                or ("partners" in dict(rule.implicit).values())
+                                or "partners" in dict(rule.implicit).values()
                                 or cue_pattern("restated", "parallel").match(text, start)):
                             # "X今日通报，…。税务机关依法对该公司…": a sentence that goes on about the last one's
                             # actor or partners ("…达成合作。双方联合推出…"), or tells a parallel one ("…上市。Y则登陆…", "另一起案件中，…"), and names no

@@ -18,6 +18,7 @@ from extract.model import UNKNOWN, Mention, doc_text, token_starts
 from extract.resources import cue_pattern, cues, lexicon
 
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
+_PUBLISHED = re.compile(r"(?:发布|修订|公布|印发)了?$")
 _QUOTED = re.compile(r"[“\"「«]([^“”\"「」«»\n，。；,;]{1,24})[”\"」»]")
 # a stock code in brackets right after a name: "万象零售（603528.SH）", "（股票代码：9683.HK）"
 STOCK_CODE = re.compile(r"\s*[（(]\s*(?:(?:股票)?代码[:：]?\s*)?((?:NYSE|NASDAQ|HK|SH|SZ)[:：]\s*\w+|\d{4,6}(?:\.(?:HK|SH|SZ|BJ))?|[A-Z]{2,5}(?:\.[A-Z]{1,2})?)\s*[)）]")
@@ -97,10 +98,13 @@ def find_mentions(text: str) -> list[Mention]:
             continue  # "湖北省委网信办" is a province's office, not the national one
         else:
             found.append(Mention(m.start(), m.end(), m.group(), entry["class"], entry["zh"], "lexicon"))
-    papers = tuple(cues()["documents"]["case_papers"] + cues()["documents"]["agreements"])
+    papers, agreements = tuple(cues()["documents"]["case_papers"]), tuple(cues()["documents"]["agreements"])
     for m in _TITLE.finditer(text):
-        if not m.group(1).strip().endswith(papers):  # 《行政处罚决定书》 is served, 《合作协议》 signed: not published
-            found.append(Mention(m.start(), m.end(), m.group(1).strip(), "Document", None, "title"))
+        title = m.group(1).strip()
+        # 《行政处罚决定书》 is served and 《合作协议》 signed: not published (but "发布《平台服务协议》" is)
+        published = _PUBLISHED.search(text, max(0, m.start() - 4), m.start()) is not None
+        if not title.endswith(papers) and (published or not title.endswith(agreements)):
+            found.append(Mention(m.start(), m.end(), title, "Document", None, "title"))
     for m in cue_pattern("documents", "bare_title").finditer(text):
         found.append(Mention(m.start(1), m.end(1), m.group(1).strip(), "Document", None, "title"))
     for m in _QUOTED.finditer(text):
@@ -316,11 +320,11 @@ def chronicle_subject(text: str) -> str | None:
     that leads to it ("关于茭团 > 发展历程") or by the lede that opens it ("茭团（…）是一家…。以下为
     公司发展大事记。")."""
     first = next((line for line in text[:300].splitlines() if line.strip()), "")
-    # (or a title line further down, over the chronicle a story appends: "【链接】X大事记")
-    title = next((m for line in text[:1500].splitlines() if (m := cue_pattern("chronicle", "title").match(line))), None)
-    m = title or cue_pattern("chronicle", "title_after").match(first) \
+    m = cue_pattern("chronicle", "title").match(first) or cue_pattern("chronicle", "title_after").match(first) \
         or cue_pattern("chronicle", "path").search(text, 0, 300) \
-        or cue_pattern("chronicle", "lede").search(text, 0, 600)
+        or cue_pattern("chronicle", "lede").search(text, 0, 600) \
+        or next((t for line in text[:1500].splitlines()  # (a title further down: "【链接】X大事记")
+                 if (t := cue_pattern("chronicle", "title").match(line))), None)
     if m and names.is_name(m.group("name").strip()):
         return m.group("name").strip()
     # a page whose history follows under a heading ("发展历程", "关于我们 > 发展历程"): about the

@@ -347,9 +347,9 @@ def without_place(name: str) -> str:
 
 def normal_key(name: str) -> str:
     """The key under which two surface names of one actor meet: 北京快手科技有限公司 -> 快手."""
-    key = cue_pattern("names", "latin_legal_tail").sub("", name)  # Corvella S.r.l. -> Corvella
+    key = re.sub(r"\s*[（(][^）)]*[）)]$", "", name)
+    key = cue_pattern("names", "latin_legal_tail").sub("", key)  # Corvella S.r.l. -> Corvella
     key = re.sub(r"[\s·\"“”「」«»]", "", key).lower()
-    key = re.sub(r"[（(][^）)]*[）)]$", "", key)
     key = re.sub(rf"(?<=.){PLACE_IN_NAME}(?=.)", "", key)  # 潮汐云仓（深圳）科技有限公司: its place
     key = _lists()["exchange_board"].sub(r"\1", key)
     key = re.sub(r"^(?:中国证监会|中国证券监督管理委员会)(.{2,4}?)监管局$", r"\1证监局", key)  # 浙江证监局

@@ -63,14 +63,17 @@ def _rows(text: str, words: dict[str, list[str]], optional: dict[str, list[str]]
 
 # (the first field of a numbered record may follow its number: "1．决定书文号：…")
 _FIELD = re.compile(r"[ \t\u3000]*(?:\d{1,3}[．.、]|[（(]\d{1,3}[）)])?[ \t\u3000]*(?P<label>[\u4e00-\u9fff（）()、]{2,24})[：:][ \t\u3000]*(?P<value>.*?)[ \t\u3000]*[。；;]?$")
-# a record on one line: "公司：芽仓｜轮次：A轮｜金额：2,000万美元", "当事人：X；处罚机关：Y；…"
-_INLINE = re.compile(r"[｜|；;]")
+# a record on one line: "公司：芽仓｜轮次：A轮｜金额：2,000万美元", or a numbered one split by ；
+# ("1．决定书文号：…；当事人：X；处罚机关：Y"; unnumbered, "违法事实：…；处罚依据：…" is one field)
+_INLINE = re.compile(r"[｜|]")
+_NUMBERED = re.compile(r"[ \t\u3000]*(?:\d{1,3}[．.、]|[（(]\d{1,3}[）)])")
 
 
 def _fields(line: str, start: int) -> list[tuple[str, str, int]]:
-    """The "label：value" fields of a line (one, or several split by ｜), with the offset of each value."""
+    """The "label：value" fields of a line (one, or several split by ｜, or by ； after a record's
+    number), with the offset of each value."""
     fields, at = [], start
-    for piece in _INLINE.split(line):
+    for piece in (re.split(r"[｜|；;]", line) if _NUMBERED.match(line) else _INLINE.split(line)):
         field = _FIELD.fullmatch(piece)
         if field is None:  # one field whose value holds a ｜ ("投资方：红杉|高瓴"), or none
             whole = _FIELD.fullmatch(line)

@@ -121,8 +121,10 @@ def evaluate(kg: KnowledgeGraph, gold_path: Path) -> dict:
 
     # each gold item and the predictions it may be: same document, relation and entities
     options: list[list[tuple[int, int]]] = []
+    resolved: list[tuple[set[str], set[str]]] = []
     for g in gold:
         s_iris, o_iris = resolve(g["subject"]), resolve(g.get("object"))
+        resolved.append((s_iris, o_iris))
         candidates = []
         for i, p in enumerate(predicted):
             if p["doc"] != g["doc"] or p["relation"] != g["relation"]:
@@ -137,7 +139,7 @@ def evaluate(kg: KnowledgeGraph, gold_path: Path) -> dict:
         # a prediction that names the same entities as written, then one that agrees most, is the better match
         s_exact, o_exact = exact.get(_norm(g["subject"]), set()), exact.get(_norm(g.get("object") or ""), set())
         # (a gold event that names no object loses nothing for it)
-        options.append([(i, 1000 + 10 * (bool(s_exact & predicted[i]["s"]) + (not g.get("object") or bool(o_exact & predicted[i]["o"])))
+        options.append([(i, 10 * (bool(s_exact & predicted[i]["s"]) + (not g.get("object") or bool(o_exact & predicted[i]["o"])))
                          + agreement(g, predicted[i])) for i in candidates])
     # one prediction per gold item, as many matched as can be, each as good as can be (three rounds of one
     # company: the second gold round may not take the prediction the third needs)
@@ -150,13 +152,13 @@ def evaluate(kg: KnowledgeGraph, gold_path: Path) -> dict:
         sub = nx.Graph()
         sub.add_nodes_from(sorted(part))
         sub.add_weighted_edges_from(sorted((*sorted((u, v)), w) for u, v, w in pairs.subgraph(part).edges(data="weight")))
-        matching.update((a[1], b[1]) for a, b in (sorted(e) for e in nx.max_weight_matching(sub)))
+        matching.update((a[1], b[1]) for a, b in (sorted(e) for e in nx.max_weight_matching(sub, maxcardinality=True)))
     for gi, g in enumerate(gold):
         hit = matching.get(gi)
         if hit is None:
             scores[g["relation"]]["fn"] += 1
             misses.append({k: g.get(k) for k in ("doc", "relation", "subject", "object", "evidence")})
-            s_iris, o_iris = resolve(g["subject"]), resolve(g.get("object"))
+            s_iris, o_iris = resolved[gi]
             missed.append((g["doc"], g["relation"], s_iris, o_iris, not s_iris or (bool(g.get("object")) and not o_iris)))
             continue
         used.add(hit)
