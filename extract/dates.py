@@ -21,8 +21,10 @@ _MONTH_DAY = r"(?P<m>1[0-2]|0?[1-9])\s*月\s*(?:(?P<d>3[01]|[12]\d|0?[1-9])\s*[�
 # a year word ("今年3月" is one date: its month must not borrow the year of another date)
 # (a season or half of the year opening a clause is this year's: "年初，X推出…", "上半年，…")
 _YEAR_WORD = "今年|去年|前年|明年|同年|当年|次年|那年|那一年|这一年|(?:(?<=^)|(?<=[，。；！？\\n]))(?:年(?=初|底|末)|[上下]半年)"
+# the day the document itself came out ("本文发布当天", "本批案例发布当日")
+_OWN_DAY = "本(?:文|批[^，。！？\\n]{0,6}?|次通报|通报)(?:发布|刊发|发稿|公布)(?:当天|当日|之日)"
 # words that name a month or a day relative to the document's date or the date before
-_REL_WORDS = ("(?:本|上)?(?:周|星期)[一二三四五六日天]|(?:本)?(?:公告|通知)?发布之日|本(?:文|批[^，。！？\\n]{0,6}?|次通报|通报)(?:发布|刊发|发稿|公布)(?:当天|当日|之日)|次月|上个?月[底末初]?|本月初|本月|当月|同月|今日|今天|今晚|昨日|昨天|昨晚|前日|前天"
+_REL_WORDS = ("(?:本|上)?(?:周|星期)[一二三四五六日天]|(?:本)?(?:公告|通知)?发布之日|" + _OWN_DAY + "|次月|上个?月[底末初]?|本月初|本月|当月|同月|今日|今天|今晚|昨日|昨天|昨晚|前日|前天"
               "|当天|当晚|同一天|此前一天|前一天|后一天|第二天|同日|同期|(?:几乎)?同一时间|当日|即日|次日|翌日|近日|日前|近期|上周末|本周末|本周|上周"
               # at the meeting or ceremony the text just dated: its day ("今日…举办大会。会上，…")
               "|(?:(?<=^)|(?<=[。！？\n]))[^，。！？\n\\d]{0,24}?(?:大会|发布会|签约仪式|仪式|会议|活动|论坛|峰会|开幕式|会)(?:上|现场)(?=[，,])"
@@ -324,7 +326,7 @@ class DateContext:
             return When(ref.year, ref.month - 1) if ref.month > 1 else When(ref.year - 1, 12)
         if ref.day is None:
             return None
-        if word in ("今日", "今天", "今晚", "即日") or word.endswith("发布之日") or word.startswith(("本文", "本批", "本次通报", "本通报")):
+        if word in ("今日", "今天", "今晚", "即日") or word.endswith("发布之日") or re.fullmatch(_OWN_DAY, word):
             return ref
         if word in ("昨日", "昨天", "昨晚", "前日", "前天"):
             return _shift(ref, -1 if word[0] == "昨" else -2)
