@@ -313,6 +313,10 @@ def _anaphora() -> re.Pattern:
     return re.compile(f"{spec['pattern']}|{'|'.join(spec['first_person'])}|{spec['zero_subject']}")
 
 
+# what a case's party is: a business, not the product its title may name ("“X”小程序价格违法案")
+_CASE_PARTIES = ("Company", "MCN", "Brand")
+
+
 @dataclass
 class Referents:
     """Who the anaphors of a document can stand for, besides the previous sentence's topic."""
@@ -343,8 +347,8 @@ class Referents:
                         and m.cls not in _NOT_COMPANIES and m.cls != UNKNOWN), None)
         if cue_pattern("anaphora", "case_title").fullmatch(text, start, end):
             # a title that names only its product ("“X”小程序价格违法案"): the case's first company
-            self.party, self._party_open = company, company is None or company.cls not in ("Company", "MCN", "Brand")
-        elif self._party_open and company is not None and company.cls == "Company":
+            self.party, self._party_open = company, company is None or company.cls not in _CASE_PARTIES
+        elif self._party_open and company is not None and company.cls in _CASE_PARTIES:
             self.party, self._party_open = company, False
         self.company = next((m for m in local if m.cls in _TOPICAL and m.cls not in _NOT_COMPANIES
                              and m.cls != UNKNOWN), self.company)
