@@ -71,7 +71,7 @@ TIMESTAMP = re.compile(rf"^[ \t\u3000]*(?:{_STAMP}(?:[ \t\u3000]+[^\s，。；�
                        # or tell where a repost first appeared ("本文转载自《澄溪商报》2025年6月3日A06版，…")
                        rf"|^[^\n，。；！？]{{0,10}}?(?:转载自|转自|原载于|原文刊发于|原文发表于|首发于)[^\n，。；！？]{{0,30}}?{_STAMP}"
                        # (a note about the article, maybe labelled, may name its source first: "【转载说明】本文转载自微信公众号“X”（ID：…），首发于2025年7月25日")
-                       rf"|^[ \t\u3000]*(?:【[^】\n]{{1,8}}】)?(?:本文|原文|该文)[^\n。；！？]{{0,60}}?(?:原载于|刊发于|发表于|首发于)[^\n，。；！？]{{0,30}}?{_STAMP}"
+                       rf"|^[ \t\u3000]*(?:【[^】\n]{{1,8}}】)?(?:本文|原文|该文)[^\n。；！？]{{0,60}}?(?:原载于|刊发于|发表于|首发于|发布于)[^\n，。；！？]{{0,30}}?{_STAMP}"
                        # or sign off an announcement with its place ("香港，2024年6月11日")
                        rf"|^[ \t\u3000]*[\u4e00-\u9fff]{{2,4}}[，,][ \t\u3000]*{_STAMP}[ \t\u3000]*$"
                        # or stand in a bracketed footer line ("（本栏目更新于2025年3月12日 18:30，仅供参考）")
