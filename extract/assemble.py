@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from extract import names
 from extract.document import DocumentExtraction
-from extract.frames import ALLOWED
+from extract.frames import ALLOWED, is_headline
 from extract.model import UNKNOWN, Argument, Entity, Event, Evidence, Fact, Mention
 from extract.resources import cue_pattern, cues, rules
 
@@ -26,12 +26,6 @@ DOMAIN = {"penalized": {"Regulator"}, "regulates": {"Regulator"}}
 NOT_ACTOR = {"Document", "Sector"}
 # relations whose object must be an actor: a product owns, takes and is given no capital
 ACTOR_OBJECT = {"investedIn", "acquired", "subsidiaryOf"}
-
-
-def _in_heading(text: str, pos: int) -> bool:
-    """Whether `pos` lies in a heading: a line that ends with no sentence end ("5. 渡埠供应链完成收购")."""
-    end = text.find("\n", pos)
-    return not text[pos:len(text) if end < 0 else end].rstrip().endswith(("。", "！", "？"))
 
 
 @dataclass
@@ -123,8 +117,10 @@ class Resolver:
             key = names.normal_key(m.name)
             if key in index or m.name in index or key in legal or key != m.name:
                 continue  # known names, legal names and names with a suffix of their own stand alone
+            line_end = text.find("\n", m.start)  # (a heading: "5. 渡埠供应链完成收购")
+            heading = is_headline(text, m.start, len(text) if line_end < 0 else line_end)
             for long_key, (long_name, end) in legal.items():
-                if (end <= m.start or _in_heading(text, m.start)) and long_key.startswith(key) and len(key) >= 2 \
+                if (end <= m.start or heading) and long_key.startswith(key) and len(key) >= 2 \
                         and names.is_kind(long_key[len(key):]):
                     self._aliases.setdefault(key, (long_key, long_name))
                     break

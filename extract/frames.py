@@ -230,9 +230,10 @@ def _free(masked: Masked, start: int, text: str, role: str, frame: dict, bare: b
         if not (plausible or (exact and bare)) or (not plausible and _in_cause(masked.text, start + m.start())):
             continue
         name, offset, hint = trimmed
-        if names.common_word(name) or (hint is None and names.common_noun(name) and names.class_of(name) == UNKNOWN) \
-                or (not plausible and names.starts_mid_word(masked.text, start + m.start() + offset)) \
-                or (names.class_of(name) == UNKNOWN and names.holds_function_word(name)):
+        cls = names.class_of(name)
+        if names.common_word(name) or (cls == UNKNOWN and (hint is None and names.common_noun(name)
+                                                           or names.holds_function_word(name))) \
+                or (not plausible and names.starts_mid_word(masked.text, start + m.start() + offset)):
             continue  # "收购完成交割": no name "成交割"; "经销商误认为": no name "误认"; "团长" names no one
         if name in cues()["names"]["role_words"]:
             continue  # "目标公司" names a role; it is a name only where the text declares it (释义)
@@ -246,7 +247,6 @@ def _free(masked: Masked, start: int, text: str, role: str, frame: dict, bare: b
         if quoted and masked.mentions[int(quoted.group(1))].source == "quoted":
             continue  # "推出海外仓管理系统“链驿通”": what it is, before its name
         wanted = frame["roles"][role]
-        cls = names.class_of(name)
         typed = cls != UNKNOWN or hint is not None
         if cls == UNKNOWN:
             cls = hint or frame.get("defaults", {}).get(role, UNKNOWN)
@@ -670,7 +670,8 @@ def _restated_dates(found: list[FrameMatch], text: str, dates: DateContext, sent
                     break
 
 
-def _is_headline(text: str, start: int, end: int) -> bool:
+def is_headline(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] ends with no sentence end: a headline or a heading line."""
     return not text[start:end].rstrip().endswith(("。", "！", "？"))
 
 
@@ -681,7 +682,7 @@ def _date_headline(found: list[FrameMatch], text: str, dates: DateContext, sente
     """A headline's event that the body tells again takes the body's date (a repost's headline may
     say 今日 of the day it was reposted); one that no sentence of the body tells again takes the
     date an undated event of the document takes (its month)."""
-    if not sentences or not _is_headline(text, *sentences[0]):
+    if not sentences or not is_headline(text, *sentences[0]):
         return
     def told(f: FrameMatch) -> set[str]:
         return {a.name for args in f.roles.values() for a in args}
@@ -862,7 +863,7 @@ class FrameFinder:
                         if text.startswith(("后", "之后", "以后"), span[1]) and _REFERS_BACK.search(text, *span):
                             continue  # "完成本轮融资后，…": the round told before, not a new one
                         undated = (rule.frame == "PolicyIssuance" and dates.notice_day) or dates.undated(span[0])
-                        if si == 0 and _is_headline(text, start, end):
+                        if si == 0 and is_headline(text, start, end):
                             undated = None  # a headline gives no date: its event takes the body's
                         if not sentence_dates and si and "\n" not in text[doc._.sentences[si - 1][1]:start] and (any(
                                 a.source == "anaphor" for args in roles.values() for a in args)

@@ -18,7 +18,6 @@ from extract.model import UNKNOWN, Mention, doc_text, token_starts
 from extract.resources import cue_pattern, cues, lexicon
 
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
-_PUBLISHED = re.compile(r"(?:发布|修订|公布|印发)了?$")
 _QUOTED = re.compile(r"[“\"「«]([^“”\"「」«»\n，。；,;]{1,24})[”\"」»]")
 # a stock code in brackets right after a name: "万象零售（603528.SH）", "（股票代码：9683.HK）"
 STOCK_CODE = re.compile(r"\s*[（(]\s*(?:(?:股票)?代码[:：]?\s*)?((?:NYSE|NASDAQ|HK|SH|SZ)[:：]\s*\w+|\d{4,6}(?:\.(?:HK|SH|SZ|BJ))?|[A-Z]{2,5}(?:\.[A-Z]{1,2})?)\s*[)）]")
@@ -102,7 +101,7 @@ def find_mentions(text: str) -> list[Mention]:
     for m in _TITLE.finditer(text):
         title = m.group(1).strip()
         # 《行政处罚决定书》 is served and 《合作协议》 signed: not published (but "发布《平台服务协议》" is)
-        published = _PUBLISHED.search(text, max(0, m.start() - 4), m.start()) is not None
+        published = cue_pattern("documents", "published").search(text, max(0, m.start() - 4), m.start()) is not None
         if not title.endswith(papers) and (published or not title.endswith(agreements)):
             found.append(Mention(m.start(), m.end(), title, "Document", None, "title"))
     for m in cue_pattern("documents", "bare_title").finditer(text):

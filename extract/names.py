@@ -278,11 +278,11 @@ def common_noun(word: str) -> bool:
 
 
 def holds_function_word(name: str) -> bool:
-    """Whether `name` holds a word of two or more characters that only a clause holds: a pronoun
-    or an adverb ("这笔钱几乎"): a name found by shape alone never does."""
+    """Whether `name` holds a word of two or more characters that only a clause holds, of the parts
+    of speech cues.toml lists (a pronoun: "这笔钱几乎"): a name found by shape alone never does."""
     import jieba
     tags = _word_tags()
-    return any(len(w) > 1 and (tags.get(w) or " ")[0] in cues()["names"]["function_word_tags"] for w in jieba.cut(name))
+    return any(len(w) > 1 and tags.get(w, " ")[0] in cues()["names"]["function_word_tags"] for w in jieba.cut(name))
 
 
 def starts_mid_word(text: str, start: int) -> bool:
