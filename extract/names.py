@@ -251,7 +251,7 @@ def _ends(span: str, word: str) -> list[int]:
 def plausible(name: str, hint: str | None) -> bool:
     """Whether a name found by shape alone can stand: it is Latin script (Temu, SHEIN), its
     form tells its class (…有限公司, …资本), or a describing noun introduced it."""
-    if re.search(r"[A-Za-z]{2}", name) or class_of(name) != UNKNOWN:
+    if re.search(r"[A-Za-z]{2}", name) or class_of(name) != UNKNOWN or trade_name(name):
         return True
     if hint in ("Brand", "Product"):  # "自有品牌专妍", "App国美美店": a naming noun
         return True
@@ -308,7 +308,7 @@ def is_name(name: str, heads: bool = True) -> bool:
     if not 2 <= len(name) <= 24 or _BAD.search(name) or len(re.findall(r"\w", name)) < 2:
         return False
     if name in lists["generic"] or heads and name.endswith(lists["generic_heads"]) and not name.endswith(
-            lists["name_tails"]) or name in lists["lead"] or name in lists["trail"]:
+            lists["name_tails"]) and not _trade_short(name) or name in lists["lead"] or name in lists["trail"]:
         return False
     if name.startswith(lists["modality"]):  # "计划…", "传出拟…": no name begins with a modal word
         return False
@@ -330,6 +330,12 @@ def is_name(name: str, heads: bool = True) -> bool:
     if tail and lists["kind_stem"].match(name[: tail.start()] or "-"):
         return False  # "零售集团", "直播频道": a kind of thing, not one
     return True
+
+
+def _trade_short(name: str) -> bool:
+    """Whether `name` is a trade name and a trade word that no describing noun ends ("青禾数据",
+    not "茶饮品牌"): a short company name, though its last word is often a generic head."""
+    return trade_name(name) is not None and not name.endswith(tuple(d for d, _ in _lists()["descriptors"]))
 
 
 def class_of(name: str) -> str:
