@@ -17,7 +17,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _TIME_TAIL = re.compile(r"(?:(?:19|20)\d\d年|[0-9]{1,2}月|[0-9]{1,2}日|[0-9]{1,2}号)+$")
 _STOCK_CODE = re.compile(r"\d{4,6}(?:\.[A-Z]{1,2})?")  # "02593.HK" is a listing, not its company
 # an actor left unnamed: "一" or "某" and a kind of actor ("广州一MCN机构", "某电商平台")
-_UNNAMED = re.compile(r"(?:一|某)(?:家|个|名|些)?[^\s]{0,8}(?:机构|公司|企业|平台|商家|网店|店铺|品牌|集团)$")
+_UNNAMED = re.compile(r"(?:(?:一|某)(?:家|个|名|些)?|[那这](?:家|个|些))[^\s]{0,8}(?:机构|公司|企业|平台|商家|网店|店铺|品牌|集团)$")
 # heads after which a stem of kind words names a kind of thing, not one ("跨境直播频道")
 _KIND_HEAD = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团|公司|机构|频道|专区|栏目|App|APP|小程序|平台|商城)$")
 
@@ -327,8 +327,8 @@ def is_name(name: str, heads: bool = True) -> bool:
     if _UNNAMED.match(without_place(name)):
         return False  # "广州一MCN机构", "某电商平台": an actor the text leaves unnamed
     tail = _KIND_HEAD.search(name)
-    if tail and lists["kind_stem"].match(name[: tail.start()] or "-"):
-        return False  # "零售集团", "直播频道": a kind of thing, not one
+    if tail and lists["kind_stem"].match(without_place(name[: tail.start()]) or "-"):
+        return False  # "零售集团", "上海美妆集团", "直播频道": a kind of thing, not one
     return True
 
 
