@@ -62,6 +62,8 @@ _LABELLED = r"((?:19|20)\d\d)[-/.年](\d{1,2})(?:[-/.月](\d{1,2})日?|月)(?:[ 
 # "界面新闻快讯｜2025-03-12 10:41")
 _BYLINE = r"((?:19|20)\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})日?[ \t]+\d{1,2}:\d\d"
 TIMESTAMP = re.compile(rf"^[ \t\u3000]*(?:{_STAMP}(?:[ \t\u3000]+[^\s，。；！？,;!?]{{1,12}})?[ \t\u3000]*$"
+                       # a repost's header line may give the original's date too: that one dates the text
+                       rf"|[^\n，。；！？]{{0,60}}?原文(?:发布|发表|刊发)(?:时间|日期)[:：][ \t]*{_LABELLED}(?=[ \t\u3000]|$)"
                        rf"|(?:[^\n，。；！？]{{0,30}}?[ \t\u3000|｜])?(?:(?:报告)?发布(?:时间|日期)?|成文日期|发文日期|印发日期|更新时间|时间|日期|Published|Updated|Date)[:：][ \t]*{_LABELLED}(?=[ \t\u3000]|$)"
                        rf"|(?:[^\n，。；！？]{{0,30}}?[ \t\u3000|｜])?{_BYLINE}(?::\d\d)?(?:[ \t\u3000][^\n，。；！？]{{0,60}})?$"
                        # or end a short heading line: "财联社电报　2024年11月5日 星期二", "【港股IPO快讯】2025年7月10日",
@@ -76,6 +78,8 @@ TIMESTAMP = re.compile(rf"^[ \t\u3000]*(?:{_STAMP}(?:[ \t\u3000]+[^\s，。；�
                        rf"|^[ \t\u3000]*[\u4e00-\u9fff]{{2,4}}[，,][ \t\u3000]*{_STAMP}[ \t\u3000]*$"
                        # or stand in a bracketed footer line ("（本栏目更新于2025年3月12日 18:30，仅供参考）")
                        rf"|^[ \t\u3000]*[（(][^\n（()）]{{0,40}}?{_STAMP}[^\n（()）]{{0,40}}[）)][ \t\u3000]*$)", re.M)
+# the label of a stamp ("发布时间：")
+_LABEL = re.compile(r"(?:时间|日期|Published|Updated|Date)[:：]")
 # a notice's signature date in Chinese numerals, on a line of its own ("二〇二四年十二月三十日")
 SIGNED = re.compile(rf"^[ \t\u3000]*([{_CN_DIGITS}]{{4}})年([一二三四五六七八九十]{{1,2}})月([一二三四五六七八九十]{{1,3}})日[ \t\u3000]*$", re.M)
 # a line that is only a year heads the timeline entries below it ("2020年" / "5月，…")
@@ -394,8 +398,10 @@ def _timestamp_blocks(text: str) -> list[tuple[int, int, When]]:
         if not opening:
             return []
         stamps = [opening]
-    # one stamp dates the whole page (what comes before it is a title and navigation)
-    header = len(stamps) == 1 or len(re.findall(r"[\u4e00-\u9fff]", text[: stamps[0].start()])) < 120
+    # one stamp dates the whole page (what comes before it is a title and navigation), as does a
+    # labelled one over bare ones (the dates of its related links)
+    header = len(stamps) == 1 or len(re.findall(r"[\u4e00-\u9fff]", text[: stamps[0].start()])) < 120 \
+        or _LABEL.search(stamps[0].group()) is not None and not any(_LABEL.search(s.group()) for s in stamps[1:])
     bounds = [0] + [s.end() for s in stamps] + [len(text)] if not header else [s.start() for s in stamps] + [len(text)]
     blocks = []
     for i, stamp in enumerate(stamps):
