@@ -83,7 +83,7 @@ _LABEL = re.compile(r"(?:时间|日期|Published|Updated|Date)[:：]")
 # a notice's signature date in Chinese numerals, on a line of its own ("二〇二四年十二月三十日")
 SIGNED = re.compile(rf"^[ \t\u3000]*([{_CN_DIGITS}]{{4}})年([一二三四五六七八九十]{{1,2}})月([一二三四五六七八九十]{{1,3}})日[ \t\u3000]*$", re.M)
 # a line that is only a year heads the timeline entries below it ("2020年" / "5月，…")
-YEAR_HEADING = re.compile(r"^[ \t\u3000]*[【\[（(■▍●#]*[ \t]*((?:19|20)\d\d)[ \t]*年?[ \t]*[】\]）)]?[ \t\u3000]*$", re.M)  # "【2020】"
+YEAR_HEADING = re.compile(r"^[ \t\u3000]*[【\[（(■▍▌▎█●◆★▶►#]*[ \t]*((?:19|20)\d\d)[ \t]*年?[ \t]*[】\]）)]?[ \t\u3000]*$", re.M)  # "【2020】"
 # what may follow the date of a line that is only a date: its quarter or half ("2023年Q3")
 _HEADING_REST = re.compile(r"(?:Q[1-4]|[上下]半年|第?[一二三四1-4]季度)?[ \t\u3000]*(?:\n|$)")
 # a notice that issues the document it names

@@ -46,6 +46,8 @@ ALLOWED = {
 }
 _ROUND = cue_pattern("rounds", "pattern")
 _CLAUSE = re.compile(r"[，。；！？;!?\n]|,(?![0-9]{3})")  # ("3,000万美元" is one number)
+# from a date to a name: the clause that describes the name ("2021年领投A轮的医疗器械公司")
+_ATTRIBUTIVE = re.compile(r"[^，。；！？,;\n]{0,20}的[^，。；！？,;\n的]{0,12}")
 _DONE = re.compile(r"(?:在[^，。；]{1,24}?)?(?:正式)?(?:完成|交割|落地|上线|生效|获批|办理完毕|过户|办理完成|作出)")
 # what stands between an owner and its product: a short description and an opening quote
 _DESCRIBED = r"[^，。；！？⟦⟧“”]{0,%d}[“「«]?"
@@ -897,6 +899,8 @@ class FrameFinder:
         sentence_dates = [d for d in sentence_dates if not any(a <= d.start < b for a, b in titles)]  # "（2023年版）"
         inside = [d for d in sentence_dates if d.end > span[0] and d.end <= span[1]]
         before = [d for d in sentence_dates if d.end <= span[0] and not _in_cause(text, d.start)]  # (not "因公司2022年年报…")
+        if len(before) > 1 and _ATTRIBUTIVE.fullmatch(text, before[-1].end, span[0]):
+            before.pop()  # "10月9日，我们2021年领投的X在纳斯达克上市": that year tells of the name, not the event
         # else a date after it that dates it: in brackets ("（10月16日）") or when it was done ("于5月20日完成交割")
         after = [d for d in sentence_dates if d.start >= span[1] and _dates_what_precedes(text, d)]
         # when it was done outranks when it was told ("4月25日公告…已于4月24日办理完毕")
