@@ -20,6 +20,8 @@ MONEY = re.compile(
 
 _ONE = re.compile(rf"(?<=[逾超近约过破])(?=[万亿](?:{_CUR}))")
 _THOUSANDS = re.compile(r"(?<=\d)[,，](?=\d{3}(?!\d))")
+# 亿 and 万 in one amount: "1亿2000万元" is 12000万元, "3亿5千万元" 35000万元
+_YI_WAN = re.compile(r"(?<![0-9.])([0-9]+)亿([0-9]{1,4})(千)?万")
 
 
 def parse_money(text: str) -> tuple[Decimal, str] | None:
@@ -36,6 +38,7 @@ def all_money(text: str) -> list[tuple[Decimal, str]]:
     found = []
     text = _THOUSANDS.sub("", text)  # "1,386.52万元", "200,000.00元"
     text = _ONE.sub("1", text)  # "逾亿元": at least one 亿
+    text = _YI_WAN.sub(lambda m: f"{int(m.group(1)) * 10000 + int(m.group(2)) * (1000 if m.group(3) else 1)}万", text)
     for m in MONEY.finditer(text):
         currency = m.group("cur") or m.group("pre")
         if not currency and not m.group("unit"):

@@ -64,6 +64,8 @@ _DAY_OF = _day_of("作出|决定|落款|印发|发布|签署|完成|交割|上�
 # after a date right after a document: the day it was made public ("《规定》18日对外公布")
 _TOLD = re.compile(r"(?:正式|对外|向社会)?(?:公布|印发|发布)")
 _UNTOLD = re.compile(r"[为均]?(?:未|暂未|尚未|暂不|不详|不予)")
+# after an amount word: what is confiscated, no amount of the act ("作出行政处罚：没收违法所得2.6万元，并处罚款8万元")
+_CONFISCATED = re.compile(r"(?:决定)?[：:，,]?\s*没收")
 _REFERS_BACK = re.compile(r"此次|本次|本轮|该笔|这笔|交易|收购价|价款")
 _TOPICAL = ACTOR_CLASSES + (UNKNOWN,)  # what a left-out subject can stand for
 _NOT_COMPANIES = ("Investor", "Regulator", "Exchange", "Person", "Association")  # what "公司" never stands for
@@ -547,7 +549,8 @@ def _money(spec: dict, sentence_rest: str, scope: str, following: str):
     for rest in (scope, sentence_rest, following if _REFERS_BACK.search(following[:12]) else ""):
         for words in filter(None, (spec.get("amount_first"), cues_)):
             # (not "金额未披露，估值10亿元": a cue that says the amount is not told)
-            found = [m.end() for m in _words(tuple(words)).finditer(rest) if not _UNTOLD.match(rest, m.end())]
+            found = [m.end() for m in _words(tuple(words)).finditer(rest)
+                     if not _UNTOLD.match(rest, m.end()) and not _CONFISCATED.match(rest, m.end())]
             for pos in reversed(found):
                 money = parse_money(rest[pos:pos + 24])
                 if money:
