@@ -193,21 +193,22 @@ def _arguments(masked: Masked, group_start: int, group_text: str, role: str, fra
     kind = re.search(r"等(?:[0-9一二三四五六七八九十多]+家)?[\u4e00-\u9fff]{0,6}?(机构|公司|企业|平台|投资方|品牌)$", group_text)
     hint = names.descriptor_class(kind.group(1)) if kind else None
     for m in _MASK.finditer(group_text):
-        args.extend(_free(masked, group_start + cursor, group_text[cursor:m.start()], role, frame, bare, hint))
+        args.extend(_free(masked, group_start + cursor, group_text[cursor:m.start()], role, frame, bare, hint, cursor > 0))
         mention = masked.mentions[int(m.group(1))]
         cls = mention.cls if mention.cls != UNKNOWN else frame.get("defaults", {}).get(role, UNKNOWN)
         args.append(Argument(mention.name, cls, mention.key, mention.start, mention.end, mention.source,
                              mention.stock_code, typed=mention.cls != UNKNOWN))
         cursor = m.end()
-    args.extend(_free(masked, group_start + cursor, group_text[cursor:], role, frame, bare, hint))
+    args.extend(_free(masked, group_start + cursor, group_text[cursor:], role, frame, bare, hint, cursor > 0))
     return args
 
 
 def _free(masked: Masked, start: int, text: str, role: str, frame: dict, bare: bool,
-          list_hint: str | None = None) -> list[Argument]:
-    """Names found by shape in a slot's text that is not a mention (several in a list)."""
+          list_hint: str | None = None, after_name: bool = False) -> list[Argument]:
+    """Names found by shape in a slot's text that is not a mention (several in a list); `after_name`:
+    the text follows a name of the slot, whose list it may go on ("A、申椒与B")."""
     out = []
-    opening = False
+    opening = after_name and re.match(_LIST_SEP, text) is not None
     for m in re.finditer(_FREE, text):
         piece = m.group()
         if re.fullmatch(_LIST_SEP + "|" + _LIST_END, piece):

@@ -30,7 +30,7 @@ _PLACE_INSIDE = re.compile(rf"{names.PLACE_IN_NAME}(?=[A-Za-z0-9\u4e00-\u9fff]{{
 _CODE_AHEAD = re.compile(r"(?=[（(]\s*(?:(?:股票)?代码[:：]?\s*)?(?:(?:NYSE|NASDAQ|HK|SH|SZ)[:：]\s*[A-Z0-9]+|\d{4,6}\.(?:HK|SH|SZ|BJ)|[0-9]\d{5}|0\d{4})\s*[)）])")
 # after a name: what makes it a news outlet ("新京报贝壳财经讯", "新浪科技讯")
 _OUTLET = re.compile(r"(?:财经|科技|新闻|网)?讯")
-_SOURCE_RANK = {"lexicon": 0, "title": 1, "body": 2, "quoted": 3, "org": 4, "stem": 4, "latin": 5, "described": 6}
+_SOURCE_RANK = {"lexicon": 0, "title": 1, "body": 2, "quoted": 3, "org": 4, "stem": 4, "trade": 4, "latin": 5, "described": 6}
 
 
 @lru_cache(maxsize=None)
@@ -71,6 +71,13 @@ def _trie_regex(words: list[str]) -> str:
 def _latin() -> tuple[re.Pattern, frozenset[str]]:
     spec = cues()["latin"]
     return re.compile(spec["pattern"]), frozenset(spec["not_names"])
+
+
+@lru_cache(maxsize=None)
+def _trade_pattern() -> re.Pattern:
+    spec = cues()["orgs"]
+    tails = "|".join(sorted(spec["trade_tails"], key=len, reverse=True))
+    return re.compile(rf"(?:^|(?<=[{spec['trade_after']}]))[\u4e00-\u9fff]{{2}}(?:{tails})")
 
 
 @lru_cache(maxsize=None)
@@ -157,6 +164,10 @@ def find_mentions(text: str) -> list[Mention]:
                 offset, name = offset + cut, name[cut:]
             start = left.start() + offset
             found.append(Mention(start, start + len(name), name, names.class_of(name) or hint or UNKNOWN, None, "org"))
+    for m in _trade_pattern().finditer(text):  # "我们领投的栎庐医疗，6月在港交所挂牌"
+        if names.short_trade_name(text, m.start(), m.end()):
+            cls = names.class_of(m.group())
+            found.append(Mention(m.start(), m.end(), m.group(), "Company" if cls == UNKNOWN else cls, None, "trade"))
     for m in names.described_pattern().finditer(text):
         name = m.group("name")
         if names.is_name(name) and not names.has_cut(name) and names.strip_edges(name) == name \
@@ -200,7 +211,7 @@ def _recurrences(text: str, found: list[Mention]) -> list[Mention]:
     for m in found:
         if m.cls == "Document":
             continue
-        if m.source == "described" or STOCK_CODE.match(text, m.end, m.end + 30):
+        if m.source in ("described", "trade") or STOCK_CODE.match(text, m.end, m.end + 30):
             recurring.setdefault(m.name, m.cls)
         if (alias := declaration.match(text, m.end)) and names.is_name(short := alias.group("short").strip()):
             recurring.setdefault(short, m.cls)  # "苏州颐霁医疗科技股份有限公司（简称“颐霁医疗”）"

@@ -338,6 +338,18 @@ def _trade_short(name: str) -> bool:
     return trade_name(name) is not None and not name.endswith(tuple(d for d, _ in _lists()["descriptors"]))
 
 
+def short_trade_name(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end], two characters and a trade word, is a name: its two characters are
+    no word of the dictionary but a proper noun, no dictionary word runs into it from before
+    ("商务部电子…"), the whole is no word ("保健食品"), and a name may end after it."""
+    stem, name, tags = text[start:start + 2], text[start:end], _word_tags()
+    if tags.get(stem, "nz") not in (*cues()["names"]["proper_noun_tags"], "nr") or name in tags:
+        return False
+    if any(text[a:b] in tags for a in range(max(0, start - 3), start) for b in range(start + 1, start + 4)):
+        return False
+    return is_name(name) and not has_cut(name) and name_end().match(text, end) is not None
+
+
 def class_of(name: str) -> str:
     """The class a name's own form tells (人民政府 -> Regulator), or UNKNOWN."""
     for pattern, cls in _lists()["class_cues"]:
