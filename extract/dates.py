@@ -104,7 +104,7 @@ _WEEK_OF = re.compile(r"第[0-9一二三四五]周")
 # from a date on: what was done on it ("已于12月30日完成工商变更登记")
 _DONE_LATE = re.compile(r"[^，。；]{0,10}?(?:完成|交割|过户|办理|签署|签订|上线|推出|成立|作出|收到)")
 # from a month that opens a clause: what its sentence says was done ("12月下旬，X完成A轮融资")
-_DONE_IN_SENTENCE = re.compile(r"[^。；！？\n]{0,30}?(?:完成|交割|过户|签署|签订|上线|推出|成立|作出|收到|获得)")
+_DONE_IN_SENTENCE = re.compile(r"[^。；！？\n]{0,30}?(?:完成|交割|过户|签署|签订|上线|推出|成立|作出|收到|获得|上市|挂牌|登陆|收购|并购|领投|发布|印发|约谈|处以|罚款)")
 # after a year: the name it is part of ("2026年“618”网络集中促销…指导会", "2025年度")
 _LABEL_AFTER = re.compile(r"[“\"《「«]|度")
 # after a date: the day rules take effect ("自2025年5月1日起施行"), not one an event happened on
@@ -282,7 +282,8 @@ class DateContext:
         if ref.month is None or month <= ref.month:
             return ref.year
         if (self.text.startswith("已于", max(0, pos - 2)) and _DONE_LATE.match(self.text, pos)) or (
-                (pos == 0 or self.text[pos - 1] in _CLAUSE_OPEN) and _DONE_IN_SENTENCE.match(self.text, pos)):
+                (pos == 0 or self.text[pos - 1] in _CLAUSE_OPEN or self.text[pos - 1] == "于")
+                and _DONE_IN_SENTENCE.match(self.text, pos)):
             # a month after the dateline's, done: last year's ("（1月7日电）…已于12月30日完成",
             # "12月下旬，X完成…" in a story of 1月6日)
             return ref.year - 1
