@@ -92,6 +92,7 @@ class Rule:
     opens_with_agent: bool  # the pattern starts with a slot
     modal: bool  # False: the rule states a standing fact ("全资子公司X") that the clause's 拟/计划 does not touch
     implicit: tuple[tuple[str, str], ...]  # (role, referent): a role the sentence leaves unsaid ("被处以罚款": the body named last)
+    not_after: tuple[str, ...]  # words the match may not follow ("由⟦我们⟧领投的…融资完成": no funded company)
 
 
 _CUE_LIST = re.compile(r"⟨(\w+)\.(\w+)⟩")
@@ -140,7 +141,7 @@ def compiled_rules() -> tuple[Rule, ...]:
                         re.compile(loose) if loose and loose not in (strict, opening) else None,
                         dict(slots), spec["confidence"], spec.get("attach", False), tuple(frame["triggers"]),
                         spec.get("bare", False), bool(re.match(r"\{(?!(?:%s)\})" % "|".join(macros), spec["pattern"])),
-                        spec.get("modal", True), tuple(spec.get("implicit", {}).items())))
+                        spec.get("modal", True), tuple(spec.get("implicit", {}).items()), tuple(spec.get("not_after", ()))))
     return tuple(out)
 
 
@@ -397,6 +398,8 @@ def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], ant
         # the company this paragraph names with its stock code, even earlier in this sentence
         listed = next((x for x in reversed(named) if x.stock_code), None) or referents.coded or \
             referents.announcer or referents.listed
+        if m.group() in cues()["anaphora"]["first_person"] and cue_pattern("anaphora", "backed_by_us").match(text, b):
+            continue  # "我们2021年领投A轮的X，…": the clause tells of X, which is what the sentence is about
         if m.group() in cues()["anaphora"]["first_person"]:
             # the organisation whose officer speaks, or that writes the document; with neither, 本公司
             # is the document's company (a chronicle's, an announcement's), 本会 its association
@@ -826,6 +829,8 @@ class FrameFinder:
                         if any(a < m.end() and m.start() < b for a, b in taken):
                             continue  # a reading with known mentions came first
                         before = masked.text[:m.start()]
+                        if rule.not_after and before.endswith(rule.not_after):
+                            continue
                         if rule.opens_with_agent and before.endswith(
                                 _prepositions() if frames_spec[rule.frame]["event"] else ("在", "于")) \
                                 and not before.endswith(tuple(cues()["names"]["not_prepositions"])):
