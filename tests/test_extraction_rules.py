@@ -661,3 +661,32 @@ def test_a_platforms_notice_agreements_and_subsidiaries_it_has():
                "双方联合推出护理项目“辰示计划”。")
     _, events = facts_of(release)
     assert {e[2] for e in events if e[0] == "Launch"} == {"2025-11-06"}
+
+
+def test_a_funds_letter_trade_names_and_relative_clauses():
+    letter = ("甯川资本2025年度致有限合伙人的信\n\n各位有限合伙人：\n\n"
+              "3月，由我们领投的菂岙数科1.8亿元B轮融资完成交割。\n"
+              "我们2022年领投C轮的蒴庐医疗，6月在港交所主板挂牌。\n"
+              "更早前被蓿禾文化收入囊中的坻汀科技，则在去年并入了蓿禾文化旗下的供应链事业部。\n\n"
+              "甯川资本　管理合伙人　陆某\n2026年1月5日\n")
+    facts, events = facts_of(letter)
+    assert ("甯川资本", "investedIn", "菂岙数科") in facts
+    assert ("蒴庐医疗", "listedOn", "香港交易所") in facts
+    assert not any(s == "甯川资本" for s, r, _ in facts if r in ("listedOn", "acquired"))
+    assert ("蓿禾文化", "acquired", "坻汀科技") in facts
+    assert {e[2] for e in events if e[0] == "Listing"} == {"2025-06"}
+
+
+def test_chronicle_titles_after_a_headline_reposts_and_compound_amounts():
+    chronicle = "七年，一瓶酱走出大山｜芣苢椒事大事记\n\n2019年\n5月，获得蘅芷创投数百万元天使轮投资。\n"
+    facts, _ = facts_of(chronicle)
+    assert ("蘅芷创投", "investedIn", "芣苢椒事") in facts
+    repost = ("县里新闻\n发布时间：2025-09-22 10:31　来源：某日报　原文发布时间：2025年9月18日\n"
+              "今日，莼川县人民政府与拼多多签署农产品上行战略合作协议。\n相关阅读\n县领导调研冷链物流建设工作 2025-09-05\n")
+    _, events = facts_of(repost)
+    assert {e[2] for e in events if e[0] == "Partnership"} == {"2025-09-18"}
+    news = ("2024年11月3日，鲸汐服饰以1亿2000万元全资收购汕头市纺芃纺织有限公司。"
+            "揭阳市市场监督管理局11月28日对揭阳市衫苒电子商务有限公司作出行政处罚决定：没收违法所得3.1万元，并处罚款20万元。")
+    _, events = facts_of(news)
+    amounts = {e[0]: e[3] for e in events}
+    assert float(amounts["Acquisition"]) == 1.2e8 and float(amounts["Penalty"]) == 2e5
