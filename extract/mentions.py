@@ -159,7 +159,7 @@ def find_mentions(text: str) -> list[Mention]:
         if trimmed and trimmed[0].endswith(m.group()):
             name, offset, hint = trimmed
             copula = _COPULA.match(name)  # "闪驿科技为快驿集团": two names, the second one here
-            cut = copula.end() if copula else names.copula_end(name)  # "拼团喵为深圳喵力科技有限公司"
+            cut = copula.end() if copula else names.joined_name_start(name)  # "拼团喵为深圳喵力科技有限公司"
             if cut:
                 offset, name = offset + cut, name[cut:]
             start = left.start() + offset

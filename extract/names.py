@@ -111,13 +111,18 @@ def _declared_name(short: str) -> bool:
                               and not re.search(r"\d", short))
 
 
-def copula_end(name: str) -> int:
-    """Where the second of two names joined by 为/是/系 starts ("拼团喵为深圳喵力科技有限公司": a
-    place opens the legal name after the copula), else 0."""
-    for m in re.finditer("为|是|系", name):
+def joined_name_start(name: str) -> int:
+    """Where a legal name opened by a place starts after a copula or a describing noun before it
+    ("拼团喵为深圳喵力科技有限公司", "美术外包团队成都墨鲤数字科技有限公司"), else 0."""
+    for m in _joints().finditer(name):
         if m.start() >= 2 and _lists()["places"].match(name[m.end():]):
             return m.end()
     return 0
+
+
+@lru_cache(maxsize=None)
+def _joints() -> re.Pattern:
+    return re.compile(_alternation(["为", "是", "系", "团队", *cues()["names"]["described_nouns"]]))
 
 
 def has_cut(text: str) -> bool:
