@@ -84,7 +84,7 @@ def described_pattern() -> re.Pattern:
 def name_end() -> re.Pattern:
     """Matches where a name may end: before a verb or trailing word, an amount ("1.8亿元B轮"), or no
     character of a name."""
-    return re.compile(rf"(?:{_name_ends()}|[0-9][0-9.,]*[万亿]|[^\u4e00-\u9fffA-Za-z0-9·]|$)")
+    return re.compile(rf"(?:{_name_ends()}|(?:约|近|逾|超)?[0-9][0-9.,]*[万亿]|[^\u4e00-\u9fffA-Za-z0-9·]|$)")
 
 
 def definitions(text: str) -> list[tuple[str, str]]:
