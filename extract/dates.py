@@ -97,6 +97,8 @@ DECLARED_YEAR = re.compile(r"(?:(?:文中|本文|下文|以下|下列|本章|本
 DATELINE = re.compile(r"(?<![\d年])(1[0-2]|0?[1-9])月(3[01]|[12]\d|0?[1-9])日(?:电|讯|[ \t]*[-–—][ \t])")  # "路透上海10月16日 - "
 _YEAR_MONTH = re.compile(r"((?:19|20)\d\d)年\d{1,2}月")
 _TITLE_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?![\d年万亿元%％.])")
+# a year in a text's heading lines: bracketed or with its month ("（2024）", "2024年12月", "2024年度")
+_HEADING_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?:[）)]|年(?:\d{1,2}月|度))")
 # what joins the dates of a list or a range ("3月、6月和9月", "3月至5月")
 _LISTED = re.compile(r"(?:、|和|及|以及|与|至|到|—|－|-|~)")
 # after a month: the week of it that a round-up covers ("7月第5周")
@@ -158,6 +160,11 @@ class DateContext:
                 continue
             datelines.append((m.start(), When(year, month, day)))
         self._datelines = datelines
+        # a text with no stamp of its own may still say its year in its heading lines ("…蓝皮书（2024）" /
+        # "…研究中心 编　2024年12月"): the year its bare months and 今年 are in
+        heading = "\n".join(line for line in text[:300].splitlines()[:4])
+        years = _HEADING_YEAR.findall(heading)
+        self._heading_year = int(years[-1]) if years else None
         dateline_at = dict(datelines)
         self._headings = [(m.start(1), int(m.group(1))) for m in YEAR_HEADING.finditer(text)]
         self._heading_starts = {start for start, _ in self._headings}  # (lines that are only a year)
@@ -264,7 +271,8 @@ class DateContext:
         if word == "年" and (heading := [y for start, y in self._headings if start < pos]):
             return heading[-1]  # "2020年" / "年初，…": the year of the timeline entry it stands under
         ref = self.reference(pos)
-        return ref.year + {"今年": 0, "去年": -1, "前年": -2, "明年": 1, "年": 0}[word] if ref else None
+        year = ref.year if ref else self._heading_year
+        return year + {"今年": 0, "去年": -1, "前年": -2, "明年": 1, "年": 0}[word] if year else None
 
     def _year_for(self, pos: int, month: int) -> int | None:
         year = self._line_year.get(self.text.rfind("\n", 0, pos) + 1)
@@ -278,7 +286,7 @@ class DateContext:
             return entry.year
         ref = self.reference(pos)
         if ref is None:
-            return None
+            return self._heading_year
         if ref.month is None or month <= ref.month:
             return ref.year
         if (self.text.startswith("已于", max(0, pos - 2)) and _DONE_LATE.match(self.text, pos)) or (
