@@ -430,8 +430,8 @@ def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], ant
             announcing = [x for x in named if x.cls not in _NOT_COMPANIES and cue_pattern("anaphora", "announces").match(text, x.end)]
             heads = heads or speaking or announcing
             ref = heads[-1] if heads else (subject or listed if m.group() in ("公司", "集团") else None) or opener or antecedent
-        elif m.group() == "公司":  # "成为公司的控股子公司": the company the document is about
-            ref = subject or listed or antecedent
+        elif m.group() == "公司":  # "成为公司的控股子公司": the company this sentence's 公司 was, else the document's
+            ref = next((x for x in reversed(extra) if text[x.start:x.end] == "公司"), None) or subject or listed or antecedent
         elif m.group() == "其" and re.search(r"(?:对|向|给予|责令|约谈|持有)$", text[a - 4:a]) and any(x.cls != "Regulator" for x in named):
             ref = [x for x in named if x.cls != "Regulator"][-1]  # "针对平台“X”…，监管总局对其立案调查"
             if text[a - 2:a] == "持有":  # "X成立于…，Y持有其100%股权": not the holder
