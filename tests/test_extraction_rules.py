@@ -690,3 +690,15 @@ def test_chronicle_titles_after_a_headline_reposts_and_compound_amounts():
     _, events = facts_of(news)
     amounts = {e[0]: e[3] for e in events}
     assert float(amounts["Acquisition"]) == 1.2e8 and float(amounts["Penalty"]) == 2e5
+
+
+def test_chronicle_entries_told_in_the_passive_and_the_company_a_sentence_means():
+    chronicle = ("蓂荫传媒大事记\n2023年\n9月　因直播间使用“全网最低价”等用语且无法证明，被南宁市青秀区市场监督管理局罚款3万元。\n"
+                 "2024年\n3月　被莒州市文化市场综合行政执法总队罚款5万元。\n")
+    facts, _ = facts_of(chronicle)
+    assert {("南宁市青秀区市场监督管理局", "penalized", "蓂荫传媒"), ("莒州市文化市场综合行政执法总队", "penalized", "蓂荫传媒")} <= facts
+    flash = ("快手电商今日发布新规。上饶供应链企业筠苒物流午间公告，公司已于10月21日完成对赣州橘苎冷运有限公司70%股权的收购，"
+             "橘苎冷运由此成为公司控股子公司。")
+    facts, _ = facts_of(flash)
+    assert ("橘苎冷运", "subsidiaryOf", "筠苒物流") in facts or ("赣州橘苎冷运有限公司", "subsidiaryOf", "筠苒物流") in facts
+    assert not any(o == "快手电商" for _, r, o in facts if r == "subsidiaryOf")
