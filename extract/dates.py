@@ -162,7 +162,9 @@ class DateContext:
         self._datelines = datelines
         # a text with no stamp of its own may still say its year in its heading lines ("…蓝皮书（2024）" /
         # "…研究中心 编　2024年12月"): the year its bare months and 今年 are in
-        heading = "\n".join(line for line in text[:300].splitlines()[:4])
+        # (a title or byline: no clause in it, and no date opening it as a timeline entry does)
+        heading = "\n".join(line for line in text[:300].splitlines()[:4]
+                             if not re.search(r"[，。；]", line) and not re.match(r"\s*(?:19|20)\d\d", line))
         years = _HEADING_YEAR.findall(heading)
         self._heading_year = int(years[-1]) if years else None
         dateline_at = dict(datelines)
