@@ -97,8 +97,8 @@ DECLARED_YEAR = re.compile(r"(?:(?:文中|本文|下文|以下|下列|本章|本
 DATELINE = re.compile(r"(?<![\d年])(1[0-2]|0?[1-9])月(3[01]|[12]\d|0?[1-9])日(?:电|讯|[ \t]*[-–—][ \t])")  # "路透上海10月16日 - "
 _YEAR_MONTH = re.compile(r"((?:19|20)\d\d)年\d{1,2}月")
 _TITLE_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?![\d年万亿元%％.])")
-# a year in a text's heading lines: bracketed or with its month ("（2024）", "2024年12月", "2024年度")
-_HEADING_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?:[）)]|年(?:\d{1,2}月|度))")
+# a year that ends a heading line: bracketed or with its month ("…蓝皮书（2024）", "…编　2024年12月")
+_HEADING_YEAR = re.compile(r"[（(]((?:19|20)\d\d)[）)][ \t\u3000]*$|(?<![\d.])((?:19|20)\d\d)年\d{1,2}月[ \t\u3000]*$", re.M)
 # what joins the dates of a list or a range ("3月、6月和9月", "3月至5月")
 _LISTED = re.compile(r"(?:、|和|及|以及|与|至|到|—|－|-|~)")
 # after a month: the week of it that a round-up covers ("7月第5周")
@@ -107,6 +107,8 @@ _WEEK_OF = re.compile(r"第[0-9一二三四五]周")
 _DONE_LATE = re.compile(r"[^，。；]{0,10}?(?:完成|交割|过户|办理|签署|签订|上线|推出|成立|作出|收到)")
 # from a month that opens a clause: what its sentence says was done ("12月下旬，X完成A轮融资")
 _DONE_IN_SENTENCE = re.compile(r"[^。；！？\n]{0,30}?(?:完成|交割|过户|签署|签订|上线|推出|成立|作出|收到|获得|上市|挂牌|登陆|收购|并购|领投|发布|印发|约谈|处以|罚款)")
+# words of a plan around a month and its verb ("计划于6月在港交所挂牌", "3月，公司将在港交所上市")
+_PLANNED = re.compile(r"将|拟|计划|预计|有望|准备|争取|力争")
 # after a year: the name it is part of ("2026年“618”网络集中促销…指导会", "2025年度")
 _LABEL_AFTER = re.compile(r"[“\"《「«]|度")
 # after a date: the day rules take effect ("自2025年5月1日起施行"), not one an event happened on
@@ -165,7 +167,7 @@ class DateContext:
         # (a title or byline: no clause in it, and no date opening it as a timeline entry does)
         heading = "\n".join(line for line in text[:300].splitlines()[:4]
                              if not re.search(r"[，。；]", line) and not re.match(r"\s*(?:19|20)\d\d", line))
-        years = _HEADING_YEAR.findall(heading)
+        years = [a or b for a, b in _HEADING_YEAR.findall(heading)]
         self._heading_year = int(years[-1]) if years else None
         dateline_at = dict(datelines)
         self._headings = [(m.start(1), int(m.group(1))) for m in YEAR_HEADING.finditer(text)]
@@ -293,7 +295,8 @@ class DateContext:
             return ref.year
         if (self.text.startswith("已于", max(0, pos - 2)) and _DONE_LATE.match(self.text, pos)) or (
                 (pos == 0 or self.text[pos - 1] in _CLAUSE_OPEN or self.text[pos - 1] == "于")
-                and _DONE_IN_SENTENCE.match(self.text, pos)):
+                and (done := _DONE_IN_SENTENCE.match(self.text, pos))
+                and not _PLANNED.search(self.text, max(0, pos - 8), done.end())):
             # a month after the dateline's, done: last year's ("（1月7日电）…已于12月30日完成",
             # "12月下旬，X完成…" in a story of 1月6日)
             return ref.year - 1

@@ -398,9 +398,9 @@ def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], ant
         # the company this paragraph names with its stock code, even earlier in this sentence
         listed = next((x for x in reversed(named) if x.stock_code), None) or referents.coded or \
             referents.announcer or referents.listed
-        if m.group() in cues()["anaphora"]["first_person"] and cue_pattern("anaphora", "backed_by_us").match(text, b):
-            continue  # "我们2021年领投A轮的X，…": the clause tells of X, which is what the sentence is about
         if m.group() in cues()["anaphora"]["first_person"]:
+            if m.group() == "我们" and cue_pattern("anaphora", "backed_by_us").match(text, b):
+                continue  # "我们2021年领投A轮的X，…": the clause tells of X, which is what the sentence is about
             # the organisation whose officer speaks, or that writes the document; with neither, 本公司
             # is the document's company (a chronicle's, an announcement's), 本会 its association
             association = m.group() in cues()["anaphora"]["association_self"]

@@ -207,6 +207,7 @@ def _recurrences(text: str, found: list[Mention]) -> list[Mention]:
     recurring: dict[str, str] = {}
     placed: dict[str, str] = {}  # a name without its place -> the name with it
     stems: set[str] = set()  # trade names, which recur only where a name may end ("黛湄正式…", not "鹤屿邻里")
+    shorts = {m.name for m in found if m.source == "trade"}  # short trade names take no trade word after ("栎庐医疗|发展迅速")
     declaration = cue_pattern("names", "alias_declaration")
     for m in found:
         if m.cls == "Document":
@@ -238,7 +239,7 @@ def _recurrences(text: str, found: list[Mention]) -> list[Mention]:
             continue  # (not the tail of the full name where it stands: "由浙江金穗集团控股")
         # a trade word after it makes another name of the same stem ("藜原股份" recurs as 藜原, but
         # "藜原乳业" is a name of its own)
-        trade = next((k for k in (4, 3, 2) if names.is_kind(text[m.end():m.end() + k])), 0)
+        trade = next((k for k in (4, 3, 2) if names.is_kind(text[m.end():m.end() + k])), 0) if m.group() not in shorts else 0
         bare_stem = m.group() in stems and not trade
         if bare_stem and not names.name_end().match(text, m.end()):
             continue

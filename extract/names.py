@@ -333,8 +333,8 @@ def is_name(name: str, heads: bool = True) -> bool:
     if _UNNAMED.match(without_place(name)):
         return False  # "广州一MCN机构", "某电商平台": an actor the text leaves unnamed
     tail = _KIND_HEAD.search(name)
-    if tail and lists["kind_stem"].match(without_place(name[: tail.start()]) or "-"):
-        return False  # "零售集团", "上海美妆集团", "直播频道": a kind of thing, not one
+    if tail and lists["kind_stem"].match(name[: tail.start()] or "-"):
+        return False  # "零售集团", "直播频道": a kind of thing, not one
     return True
 
 
@@ -346,10 +346,12 @@ def _trade_short(name: str) -> bool:
 
 def short_trade_name(text: str, start: int, end: int) -> bool:
     """Whether text[start:end], two characters and a trade word, is a name: its two characters are
-    no word of the dictionary but a proper noun, no dictionary word runs into it from before
+    not in the dictionary or are a proper noun there, name no sector (`sector_stems`: 具身智能, 私域电商)
+    and open with no preposition (以大数据), no dictionary word runs into it from before
     ("商务部电子…"), the whole is no word ("保健食品"), and a name may end after it."""
     stem, name, tags = text[start:start + 2], text[start:end], _word_tags()
-    if tags.get(stem, "nz") not in (*cues()["names"]["proper_noun_tags"], "nr") or name in tags:
+    if stem in tags and tags[stem] not in cues()["names"]["proper_noun_tags"] or name in tags \
+            or stem in cues()["orgs"]["sector_stems"] or stem[0] in cues()["orgs"]["not_first"]:
         return False
     if any(text[a:b] in tags for a in range(max(0, start - 3), start) for b in range(start + 1, start + 4)):
         return False
