@@ -339,10 +339,10 @@ def chronicle_subject(text: str) -> str | None:
     if m and names.is_name(m.group("name").strip()):
         return m.group("name").strip()
     # a title after a headline ("七年，一瓶辣酱走出苗岭｜X大事记") names the actor only if the text names it
-    # again and it tells no time ("…｜十年大事记")
+    # again and it tells no time ("…｜十年大事记") nor only a trade ("36氪｜跨境电商大事记")
     headline = cue_pattern("chronicle", "title_headline").match(first)
     if headline and names.is_name(name := headline.group("name").strip()) and not re.search(r"[\d年]", name) \
-            and name in text[len(first):]:
+            and not names.is_kind(name) and name in text[len(first):]:
         return name
     # a page whose history follows under a heading ("发展历程", "关于我们 > 发展历程"): about the
     # company its title names, else the one its lede declares ("X（以下简称“货郎集”）是…")
