@@ -678,7 +678,7 @@ def test_a_funds_letter_trade_names_and_relative_clauses():
 
 
 def test_chronicle_titles_after_a_headline_reposts_and_compound_amounts():
-    chronicle = "七年，一瓶酱走出大山｜芣苢椒事大事记\n\n2019年\n5月，获得蘅芷创投数百万元天使轮投资。\n"
+    chronicle = "七年，一瓶酱走出大山｜芣苢椒事大事记\n\n今天是芣苢椒事的七岁生日。\n\n2019年\n5月，获得蘅芷创投数百万元天使轮投资。\n"
     facts, _ = facts_of(chronicle)
     assert ("蘅芷创投", "investedIn", "芣苢椒事") in facts
     repost = ("县里新闻\n发布时间：2025-09-22 10:31　来源：某日报　原文发布时间：2025年9月18日\n"
