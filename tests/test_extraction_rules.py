@@ -23,6 +23,11 @@ def facts_of(text: str) -> tuple[set[tuple[str, str, str]], list]:
          e.status) for e in x.events]
 
 
+def event_dates(text: str, cls: str) -> set[str | None]:
+    """The dates of the events of class `cls` that `text` gives."""
+    return {e[2] for e in facts_of(text)[1] if e[0] == cls}
+
+
 CASES = [
     # listings
     ("3月27日，杭州云栖优选科技有限公司在纽交所挂牌上市。", ("杭州云栖优选科技有限公司", "listedOn", "纽约证券交易所")),
@@ -586,12 +591,10 @@ def test_history_pages_under_a_path_or_heading():
 def test_reposts_reuters_datelines_and_counted_years():
     repost = ("零售内参　2025-06-10 21:06\n\n本文转载自《甲示商报》2025年6月3日A06版，原标题《甲示优选完成B轮融资》。\n\n"
               "社区团购平台甲示优选昨日宣布完成2亿元B轮融资，本轮由乙示资本领投。")
-    _, events = facts_of(repost)
-    assert {e[2] for e in events if e[0] == "FundingRound"} == {"2025-06-02"}
+    assert event_dates(repost, "FundingRound") == {"2025-06-02"}
     wire = ("丙示完成收购新加坡物流公司Parcelite\n2025年10月16日 / 下午2:18\n\n"
             "路透上海10月16日 - 中国跨境电商平台丙示科技周三表示，已完成对新加坡物流公司Parcelite的收购。")
-    _, events = facts_of(wire)
-    assert {e[2] for e in events if e[0] == "Acquisition"} == {"2025-10-15"}
+    assert event_dates(wire, "Acquisition") == {"2025-10-15"}
     story = "2018年，丁示生活推出会员制平台“丁示小店”。三年后，丁示生活完成由戊示资本领投的B轮融资。"
     _, events = facts_of(story)
     assert {e[2] for e in events if e[0] == "FundingRound"} == {"2021"}
@@ -683,8 +686,7 @@ def test_chronicle_titles_after_a_headline_reposts_and_compound_amounts():
     assert ("蘅芷创投", "investedIn", "芣苢椒事") in facts
     repost = ("县里新闻\n发布时间：2025-09-22 10:31　来源：某日报　原文发布时间：2025年9月18日\n"
               "今日，莼川县人民政府与拼多多签署农产品上行战略合作协议。\n相关阅读\n县领导调研冷链物流建设工作 2025-09-05\n")
-    _, events = facts_of(repost)
-    assert {e[2] for e in events if e[0] == "Partnership"} == {"2025-09-18"}
+    assert event_dates(repost, "Partnership") == {"2025-09-18"}
     news = ("2024年11月3日，鲸汐服饰以1亿2000万元全资收购汕头市纺芃纺织有限公司。"
             "揭阳市市场监督管理局11月28日对揭阳市衫苒电子商务有限公司作出行政处罚决定：没收违法所得3.1万元，并处罚款20万元。")
     _, events = facts_of(news)
