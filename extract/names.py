@@ -47,6 +47,7 @@ def _lists() -> dict:
         "legal_suffixes": tuple(sorted(n["legal_suffixes"], key=len, reverse=True)),  # the longest tail first
         "places": re.compile(n["places"]),
         "exchange_board": re.compile(n["exchange_board"]),
+        "sector_stems": frozenset(cues()["orgs"]["sector_stems"]),
     }
 
 
@@ -351,7 +352,7 @@ def short_trade_name(text: str, start: int, end: int) -> bool:
     ("商务部电子…"), the whole is no word ("保健食品"), and a name may end after it."""
     stem, name, tags = text[start:start + 2], text[start:end], _word_tags()
     if stem in tags and tags[stem] not in cues()["names"]["proper_noun_tags"] or name in tags \
-            or stem in cues()["orgs"]["sector_stems"] or stem[0] in cues()["orgs"]["not_first"]:
+            or stem in _lists()["sector_stems"] or stem[0] in cues()["orgs"]["not_first"]:
         return False
     if any(text[a:b] in tags for a in range(max(0, start - 3), start) for b in range(start + 1, start + 4)):
         return False
