@@ -24,7 +24,7 @@ _YEAR_WORD = "今年|去年|前年|明年|同年|当年|次年|那年|那一年|
 # the day the document itself came out ("本文发布当天", "本批案例发布当日")
 _OWN_DAY = "本(?:文|批[^，。！？\\n]{0,6}?|次通报|通报)(?:发布|刊发|发稿|公布)(?:当天|当日|之日)"
 # words that name a month or a day relative to the document's date or the date before
-_REL_WORDS = ("(?:本|上)?(?:周|星期)[一二三四五六日天]|(?:本)?(?:公告|通知)?发布之日|" + _OWN_DAY + "|次月|上个?月[底末初]?|本月初|本月|当月|同月|今日|今天|今晚|昨日|昨天|昨晚|前日|前天"
+_REL_WORDS = ("(?:本|上)?(?:周|星期)[一二三四五六日天]|(?:本)?(?:公告|通知)?发布之日|" + _OWN_DAY + "|次月|上个?月[底末初]?|本月初|本月|当月|同月|那个月|今日|今天|今晚|昨日|昨天|昨晚|前日|前天"
               "|当天|当晚|同一天|此前一天|前一天|后一天|第二天|同日|同期|(?:几乎)?同一时间|当日|即日|次日|翌日|近日|日前|近期|上周末|本周末|本周|上周"
               # at the meeting or ceremony the text just dated: its day ("今日…举办大会。会上，…")
               "|(?:(?<=^)|(?<=[。！？\n]))[^，。！？\n\\d]{0,24}?(?:大会|发布会|签约仪式|仪式|会议|活动|论坛|峰会|开幕式|会)(?:上|现场)(?=[，,])"
@@ -84,8 +84,9 @@ _LABEL = re.compile(r"(?:时间|日期|Published|Updated|Date)[:：]")
 SIGNED = re.compile(rf"^[ \t\u3000]*([{_CN_DIGITS}]{{4}})年([一二三四五六七八九十]{{1,2}})月([一二三四五六七八九十]{{1,3}})日[ \t\u3000]*$", re.M)
 # a line that is only a year heads the timeline entries below it ("2020年" / "5月，…")
 YEAR_HEADING = re.compile(r"^[ \t\u3000]*[【\[（(■▍▌▎█●◆★▶►#]*[ \t]*((?:19|20)\d\d)[ \t]*年?[ \t]*[】\]）)]?[ \t\u3000]*$", re.M)  # "【2020】"
-# what may follow the date of a line that is only a date: its quarter or half ("2023年Q3")
-_HEADING_REST = re.compile(r"(?:Q[1-4]|[上下]半年|第?[一二三四1-4]季度)?[ \t\u3000]*(?:\n|$)")
+# what may follow the date of a line that is only a date: its quarter or half ("2023年Q3"), or a
+# short label after a bar ("2017年6月｜A轮")
+_HEADING_REST = re.compile(r"(?:Q[1-4]|[上下]半年|第?[一二三四1-4]季度)?[ \t\u3000]*(?:[｜|丨][^\n，。；,;\d]{1,16})?(?:\n|$)")
 # a notice that issues the document it names
 _NOTICE = re.compile(r"关于(?:印发|发布|公布)[^\n]{0,80}?的(?:通知|公告)")
 # a text that declares the year of its bare months: "文中月份均指2025年", "以下日期均为2024年",
@@ -101,6 +102,9 @@ _TITLE_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?![\d年万亿元%％.])")
 _HEADING_YEAR = re.compile(r"[（(]((?:19|20)\d\d)[）)][ \t\u3000]*$|(?<![\d.])((?:19|20)\d\d)年\d{1,2}月[ \t\u3000]*$", re.M)
 # what joins the dates of a list or a range ("3月、6月和9月", "3月至5月")
 _LISTED = re.compile(r"(?:、|和|及|以及|与|至|到|—|－|-|~)")
+_SAME_SENTENCE = re.compile(r"[^。！？\n]*")
+# after a date: it bounds a period ("2022年至2023年期间")
+_PERIOD = re.compile(r"(?:[至到—－~-]\s*(?:(?:19|20)\d\d年)?(?:\d{1,2}月)?(?:\d{1,2}日)?)?期间")
 # after a month: the week of it that a round-up covers ("7月第5周")
 _WEEK_OF = re.compile(r"第[0-9一二三四五]周")
 # from a date on: what was done on it ("已于12月30日完成工商变更登记")
@@ -180,9 +184,11 @@ class DateContext:
         self._line_year: dict[int, int] = {}  # line start -> last explicit year seen on it
         self._entry: When | None = None  # the last date that opened a line (a timeline entry)
         self._last_day: When | None = None  # the last date down to the day ("同日", "次日")
+        self._last_day_end = -1  # where it ends
         self._vague_last = False  # whether the last date was a vague word ("近日")
         self._last_year: int | None = None  # the year of the last date named
         self._last_end = -1  # where it ends
+        self._last_explicit = False  # whether it says its year
         last: When | None = None
         for m in DATE.finditer(text):
             if m.end() == m.start() or _WEEK_OF.match(text, m.end()) or (
@@ -195,12 +201,16 @@ class DateContext:
                 self.mentions.append(DateMention(m.start(), m.end(), when))
             if self._opens_line(m.start()) and when.year is not None:
                 self._entry = when
-            if when.year is not None:
+            if when.year is not None and not _PERIOD.match(text, m.end()):
+                # (a period's bounds are no time an event of the text happened at: "在2022年至2023年
+                # 期间偷逃税款。…同年5月，X被处罚" is not 2023)
                 last = when
                 self._last_year, self._last_end = when.year, m.end()
+                self._last_explicit = bool(m.group("y") or m.group("ry") or m.group("iy"))
                 self._vague_last = m.group("rel") in _VAGUE
                 if when.day is not None and not _TAKES_EFFECT.match(text, m.end()):
                     self._last_day = when  # (a day rules take effect on is not the day 当日 points back to)
+                    self._last_day_end = m.end()
                 # a year that opens a clause dates the bare months after it on its line ("2018年3月…；
                 # 12月…"); one inside a clause ("提出到2027年培育…") or a year word ("去年12月印发的…")
                 # is an aside
@@ -264,9 +274,12 @@ class DateContext:
             return When(year, month, day)
         if month is None:
             return None
-        if last and last.year and last.month and month >= last.month and \
-                _LISTED.fullmatch(self.text, self._last_end, m.start()):
-            return When(last.year, month, day)  # "2024年3月、6月和9月": the list's year
+        if last and last.year and last.month and month >= last.month and (
+                _LISTED.fullmatch(self.text, self._last_end, m.start())
+                or self._last_explicit and _SAME_SENTENCE.fullmatch(self.text, self._last_end, m.start())):
+            # "2024年3月、6月和9月": the list's year; "这一年11月，X收购Y，并于11月28日完成…":
+            # a later month of the same sentence is in the year it just told
+            return When(last.year, month, day)
         return When(self._year_for(m.start(), month), month, day)
 
     def _year_word(self, word: str, pos: int, last: When | None) -> int | None:
@@ -313,7 +326,7 @@ class DateContext:
         if word == "次月" and last and last.month:
             y, mo = (last.year, last.month + 1) if last.month < 12 else (last.year + 1, 1)
             return When(y, mo)
-        if word in ("同月", "当月") and last and last.month:
+        if word in ("同月", "当月", "那个月") and last and last.month:
             return When(last.year, last.month)
         if word.endswith(("同期", "同一时间")) and last:
             return last
@@ -323,6 +336,9 @@ class DateContext:
             # event's day, the last one given)
             if self._vague_last and not (word.startswith("当") and _after_word(self.text, pos)):
                 return last
+            if last and last.month and last.day is None and word not in _DAY_AROUND and self._last_day \
+                    and self._last_end > self._last_day_end and _SAME_SENTENCE.fullmatch(self.text, self._last_end, pos):
+                return last  # "5月，X与Y签约；同日，双方上线…": that month, no older day
             day = self._last_day
             return _shift(day, _DAY_AROUND.get(word, 0)) if day else None
         ref = self.reference(pos)

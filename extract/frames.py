@@ -269,6 +269,17 @@ def _free(masked: Masked, start: int, text: str, role: str, frame: dict, bare: b
 _CAUSE = re.compile(r"(?:因|由于|因为)[^，。；！？]*$")
 
 
+def _other_round(text: str, start: int, at: int, target: FrameMatch) -> tuple[str, int] | None:
+    """The round the clause before `at` names, and where that clause starts, when it is not
+    the round `target` tells ("去年12月的A轮融资由Y投资" after a B round); else None."""
+    clause_start = max((m.end() for m in _CLAUSE.finditer(text, start, at)), default=start)
+    named = _ROUND.search(text, clause_start, at)
+    if target.frame != "FundingRound" or not named or not target.round or named.group() in target.round \
+            or target.round in named.group():
+        return None
+    return named.group(), clause_start
+
+
 def _in_cause(text: str, at: int) -> bool:
     """Whether `at` lies in a clause of cause ("因…使用未经证实的功效宣称，被处以罚款"): what
     stands there is the reason, not a party."""
@@ -578,7 +589,9 @@ def _status(text: str, clause_start: int, trigger_end: int, clause_end: int, loc
 def _dates_what_precedes(text: str, d) -> bool:
     """A date after an event that is its date: in brackets, or when it was done."""
     before = text[max(0, d.start - 2):d.start]
-    return "（" in before or "(" in before or (before.endswith("于") and _DONE.match(text, d.end) is not None) \
+    done = _DONE.match(text, d.end) if before.endswith("于") else None
+    # (not what describes a noun: "原因是其于2023年9月完成的对X的收购…" tells an earlier deal)
+    return "（" in before or "(" in before or (done is not None and not text.startswith("的", done.end())) \
         or _TOLD.match(text, d.end) is not None or _DAY_OF.search(text, max(0, d.start - 12), d.start) is not None
 
 
@@ -862,6 +875,16 @@ class FrameFinder:
                             target = max(before, key=lambda f: f.span[0], default=None) or last_of_frame.get(rule.frame)
                             if target is not None and "\n" in text[target.sentence[1]:start]:
                                 target = None  # not across paragraphs: a round-up's items are separate rounds
+                            if target is not None and (named := _other_round(text, start, span[0], target)):
+                                # "…完成B轮融资。去年12月的A轮融资由Y独家投资": an earlier round of the same
+                                # company, told from the clause that names it (its amount too)
+                                primary = frames_spec[rule.frame]["primary"]
+                                frame = self._frame(rule, {primary: target.roles[primary], **roles}, (start, end),
+                                                    (named[1], span[1]), text, sentence_dates, local, None,
+                                                    following_end)
+                                frame.round = named[0]
+                                here.append(frame)
+                                continue
                             if target is not None:
                                 # "共完成四轮融资，其中2023年11月完成的C轮由Y领投": the round it names is dated
                                 if target.sentence == (start, end) and (named := [
