@@ -241,8 +241,8 @@ def _free(masked: Masked, start: int, text: str, role: str, frame: dict, bare: b
                                                            or names.holds_function_word(name))) \
                 or (not plausible and names.starts_mid_word(masked.text, start + m.start() + offset)):
             continue  # "收购完成交割": no name "成交割"; "经销商误认为": no name "误认"; "团长" names no one
-        if name in cues()["names"]["role_words"]:
-            continue  # "目标公司" names a role; it is a name only where the text declares it (释义)
+        if name in cues()["names"]["role_words"] or name in cues()["anaphora"]["first_person"]:
+            continue  # "目标公司" names a role; it is a name only where the text declares it (释义); "我司" the writer
         if names.without_place(name) == "" and re.match(r"一家|某|一支|的一家", masked.text[start + m.start() + offset + len(name):]):
             continue  # "合肥一家国资平台参投": the place of an actor left unnamed
         if masked.text.startswith("旗下", start + m.start() + offset + len(name)):
@@ -493,12 +493,24 @@ def _author(text: str, mentions: list[Mention]) -> Mention | None:
             desk = line.group("desk")
             return next((m for m in mentions if m.name == desk), None) or Mention(
                 line.start("desk"), line.end("desk"), desk, "Platform", None, "org")
-        # (the name as the text names it anywhere: "对话垄上优选裴知禾" and "“垄上优选”")
-        named = [m for m in mentions if line.group("name").startswith(m.name) and len(m.name) >= 2
-                 and m.cls in _TOPICAL and m.cls not in ("Person", "Regulator")]
-        if named:
-            return max(named, key=lambda m: len(m.name))  # the whole name, not a stem of it
+        # (the name as the text names it anywhere: "对话垄上优选裴知禾" and "“垄上优选”"); on a
+        # 原创 line the writer may come before the account ("原创　椒小编　椒语官方号　2025年…")
+        words = [line.group("name")] + (text[line.end("name"):text.find("\n", line.end("name"))].split()
+                                        if line.group().lstrip().startswith("原创") else [])
+        for word in words:
+            named = [m for m in mentions if word.startswith(m.name) and len(m.name) >= 2
+                     and m.cls in _TOPICAL and m.cls not in ("Person", "Regulator")]
+            if named:
+                return max(named, key=lambda m: len(m.name))  # the whole name, not a stem of it
+            account = _ACCOUNT.fullmatch(word)
+            if account and names.is_name(own := account.group(1)) and text.count(own) > 1:
+                at = text.find(own, line.end())  # an account no rule found, named again in the text
+                return Mention(at, at + len(own), own, "Brand", None, "org")
     return None
+
+
+# an official account's name: its owner and the kind of account ("椒语官方号")
+_ACCOUNT = re.compile(r"(.{2,12}?)(?:官方号|官方账号|官方公众号|公众号|官微|服务号|订阅号)")
 
 
 @lru_cache(maxsize=None)

@@ -29,7 +29,8 @@ _PLACE_INSIDE = re.compile(rf"{names.PLACE_IN_NAME}(?=[A-Za-z0-9\u4e00-\u9fff]{{
 # where a listed company's stock code follows its name: "万象零售（603528.SH）"
 _CODE_AHEAD = re.compile(r"(?=[（(]\s*(?:(?:股票)?代码[:：]?\s*)?(?:(?:NYSE|NASDAQ|HK|SH|SZ)[:：]\s*[A-Z0-9]+|\d{4,6}\.(?:HK|SH|SZ|BJ)|[0-9]\d{5}|0\d{4})\s*[)）])")
 # after a name: what makes it a news outlet ("新京报贝壳财经讯", "新浪科技讯")
-_OUTLET = re.compile(r"(?:财经|科技|新闻|网)?讯")
+_OUTLET = re.compile(r"(?:财经|科技|新闻|网)?讯|获悉[，,]")  # ("消费界Daily获悉，…")
+_HEARD_FROM = re.compile(r"从[^，。；！？\n]{0,16}$")  # ("记者从…品牌Pawsome获悉": the source, not the outlet)
 _SOURCE_RANK = {"lexicon": 0, "title": 1, "body": 2, "quoted": 3, "org": 4, "stem": 4, "trade": 4, "latin": 5, "described": 6}
 
 
@@ -169,13 +170,17 @@ def find_mentions(text: str) -> list[Mention]:
             cls = names.class_of(m.group())
             found.append(Mention(m.start(), m.end(), m.group(), "Company" if cls == UNKNOWN else cls, None, "trade"))
     for m in names.described_pattern().finditer(text):
-        name = m.group("name")
+        name, start, kind = m.group("name"), m.start("name"), names.descriptor_class(m.group("noun"))
+        if m.group("noun").startswith("旗下") and (own := names.trim(name)) and own[0] != name and name.endswith(own[0]) \
+                and not re.match(r"[0-9一二两三四五六七八九十几多数各]", name):  # (not "旗下三家公司整体入驻")
+            # "X旗下调味品牌椒语": the owner's noun is followed by the name's own
+            name, start, kind = own[0], start + len(name) - len(own[0]), own[2]
         if names.is_name(name) and not names.has_cut(name) and names.strip_edges(name) == name \
                 and not names.in_audience(text, m.start()) and not names.common_word(name) \
                 and not (names.common_noun(name) and not m.group("noun").startswith("旗下")):
             cls = names.class_of(name)
-            found.append(Mention(m.start("name"), m.end("name"), name,
-                                 (names.descriptor_class(m.group("noun")) or UNKNOWN) if cls == UNKNOWN else cls, None, "described"))
+            found.append(Mention(start, start + len(name), name, (kind or UNKNOWN) if cls == UNKNOWN else cls, None,
+                                 "described"))
     subject = chronicle_subject(text)
     if subject:  # the actor a chronicle is about is a name wherever it stands
         for m in re.finditer(re.escape(subject), text):
@@ -195,7 +200,8 @@ def find_mentions(text: str) -> list[Mention]:
     codes = [m.span() for m in _CODE_BRACKET.finditer(text)]  # "（NYSE: YULN）" names a ticker, not a company
     # "新浪科技讯 4月19日消息": the outlet a story comes from is no actor in it
     found = [m for m in found if not any(a <= m.start and m.end <= b for a, b in codes)
-             and not (_OUTLET.match(text, m.end) and m.cls != "Regulator")]
+             and not (_OUTLET.match(text, m.end) and m.cls != "Regulator"
+                      and not _HEARD_FROM.search(text, max(0, m.start - 16), m.start))]
     found += _recurrences(text, found)
     return _attach_stock_codes(text, local_bodies(_boards_joined(_typed_by_context(text, _non_overlapping(found)))))
 
@@ -220,7 +226,11 @@ def _recurrences(text: str, found: list[Mention]) -> list[Mention]:
             short = names.normal_key(m.name)
             if short != m.name.lower() and len(short) >= 3 and short[0] >= "\u4e00" and names.is_name(short):
                 recurring.setdefault(short, m.cls)
-            if (stem := names.trade_name(short)) is not None:  # "杭州黛湄日化有限公司" and "黛湄"
+            stem = names.trade_name(short)  # "杭州黛湄日化有限公司" and "黛湄"
+            if stem is None and len(short) == 2 and short[0] >= "\u4e00" and names.is_name(short) \
+                    and not names.common_word(short):
+                stem = short  # "湖南瓴选电子商务有限公司" and "瓴选"
+            if stem is not None:
                 stems.add(stem)
                 recurring.setdefault(stem, m.cls)
             unplaced = names.without_place(m.name)  # "上海芩溪集团" -> "芩溪集团"
@@ -326,6 +336,10 @@ def _type_after() -> re.Pattern:
     return re.compile(r"(?:等)?(?:[0-9一二两三四五六七八九十几多]+(?:家|款|个))?[\u4e00-\u9fff]{0,4}?(%s)" % "|".join(nouns))
 
 
+# a Chinese name's Latin form after it in a title ("鹛语传媒 MEIYU MEDIA ｜ 发展历程")
+_LATIN_TAIL = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+[A-Za-z][A-Za-z .&'-]*$")
+
+
 def chronicle_subject(text: str) -> str | None:
     """The actor a chronicle is about, named by its title ("予木集团大事记"), by the page path
     that leads to it ("关于茭团 > 发展历程") or by the lede that opens it ("茭团（…）是一家…。以下为
@@ -336,8 +350,8 @@ def chronicle_subject(text: str) -> str | None:
         or cue_pattern("chronicle", "lede").search(text, 0, 600) \
         or next((t for line in text[:1500].splitlines()  # (a title further down: "【链接】X大事记")
                  if (t := cue_pattern("chronicle", "title").match(line))), None)
-    if m and names.is_name(m.group("name").strip()):
-        return m.group("name").strip()
+    if m and names.is_name(name := _LATIN_TAIL.sub("", m.group("name").strip())):
+        return name
     # a title after a headline ("七年，一瓶辣酱走出苗岭｜X大事记") names the actor only if the text names it
     # again and it tells no time ("…｜十年大事记") nor only a trade ("36氪｜跨境电商大事记")
     headline = cue_pattern("chronicle", "title_headline").match(first)
