@@ -19,6 +19,8 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _WRAPPED = re.compile(r"^(?:(?=.{24}).*[，。；].*[\u4e00-\u9fff]|(?=.{16}).*[，。；].*[A-Za-z]-)$")
 # a "label：value" line (当事人名称：…, 发布时间：…): a field, never prose wrapped at a width
 _LABELLED_LINE = re.compile(r"[^：:，。]{1,12}[：:]")
+# a timeline entry's date and the space after it ("同月　与…签署…"): a line of its own
+_ENTRY = re.compile(r"(?:(?:19|20)\d\d年)?(?:\d{1,2}月(?:\d{1,2}日)?|同月|次月|当月|同年|次年|年初|年底|年末)[ \t\u3000]")
 # and the line that goes on with it: words up to a clause break
 _WRAPPED_ON = re.compile(r"^[\u4e00-\u9fffA-Za-z《“「«][^，。；！？]{0,40}[，。；！？]")
 
@@ -72,7 +74,7 @@ def clean(original: str) -> CleanText:
             start += chunked[start]
             if slices and slices[-1][1] == -1:
                 slices.pop()  # page chunks join without a line break
-        elif wrapped and _WRAPPED_ON.match(body) and not stamped and slices and slices[-1][1] == -1:
+        elif wrapped and _WRAPPED_ON.match(body) and not _ENTRY.match(body) and not stamped and slices and slices[-1][1] == -1:
             slices.pop()  # a prose line hard-wrapped mid-word ("泠界科" / "技上月底发布…", "Live-" / "streaming")
         # (in a text wrapped at a fixed width, a full-width line that does not end a sentence)
         wrapped = not stamped and (_WRAPPED.match(body) is not None or (

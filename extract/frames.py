@@ -241,6 +241,8 @@ def _free(masked: Masked, start: int, text: str, role: str, frame: dict, bare: b
                                                            or names.holds_function_word(name))) \
                 or (not plausible and names.starts_mid_word(masked.text, start + m.start() + offset)):
             continue  # "收购完成交割": no name "成交割"; "经销商误认为": no name "误认"; "团长" names no one
+        if re.match(r"[0-9一二两三四五六七八九十几多数]+家", name):
+            continue  # "两家地方产业基金跟投": how many, not who
         if name in cues()["names"]["role_words"] or name in cues()["anaphora"]["first_person"]:
             continue  # "目标公司" names a role; it is a name only where the text declares it (释义); "我司" the writer
         if names.without_place(name) == "" and re.match(r"一家|某|一支|的一家", masked.text[start + m.start() + offset + len(name):]):
@@ -267,6 +269,12 @@ def _free(masked: Masked, start: int, text: str, role: str, frame: dict, bare: b
 
 
 _CAUSE = re.compile(r"(?:因|由于|因为)[^，。；！？]*$")
+
+
+def _clause_head(text: str, at: int, named: list[Mention]) -> Mention | None:
+    """The name that opens the clause `at` stands in, if one does."""
+    clause_start = max((m.end() for m in _CLAUSE.finditer(text, max(0, at - 60), at)), default=None)
+    return next((x for x in named if x.start == clause_start), None)
 
 
 def _other_round(text: str, start: int, at: int, target: FrameMatch) -> tuple[str, int] | None:
@@ -443,10 +451,19 @@ def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], ant
             ref = heads[-1] if heads else (subject or listed if m.group() in ("公司", "集团") else None) or opener or antecedent
         elif m.group() == "公司":  # "成为公司的控股子公司": the company this sentence's 公司 was, else the document's
             ref = next((x for x in reversed(extra) if text[x.start:x.end] == "公司"), None) or subject or listed or antecedent
-        elif m.group() == "其" and re.search(r"(?:对|向|给予|责令|约谈|持有)$", text[a - 4:a]) and any(x.cls != "Regulator" for x in named):
-            ref = [x for x in named if x.cls != "Regulator"][-1]  # "针对平台“X”…，监管总局对其立案调查"
+        elif m.group() == "其" and re.search(r"(?:对|向|给予|责令|约谈|持有)$", text[a - 4:a]) and (
+                parties := [x for x in named if x.cls != "Regulator" and not text.endswith(_prepositions(), start, x.start)]):
+            # "针对平台“X”…，监管总局对其立案调查" (not a venue: "在快手直播中…"; nor a quoted phrase of
+            # no class that a verb takes: "虚构“划线原价”")
+            ref = next((x for x in reversed(parties) if not (x.source == "quoted" and x.cls == UNKNOWN
+                                                             and names.descriptor_before(text, x.start - 1) is None)),
+                       parties[-1])
             if text[a - 2:a] == "持有":  # "X成立于…，Y持有其100%股权": not the holder
-                ref = next((x for x in reversed(named) if x.cls != "Regulator" and _CLAUSE.search(text, x.end, a)), ref)
+                ref = next((x for x in reversed(parties) if _CLAUSE.search(text, x.end, a)), ref)
+        elif m.group() == "其" and opener is not None and opener.start >= start and opener.cls not in _NOT_COMPANIES \
+                and _subsidiary_word().match(text, b) and (head := _clause_head(text, a, named)) is not None \
+                and head.name != opener.name and head.start > opener.start:
+            ref = opener  # "X收购Y…，Y由此成为其控股子公司": the clause's own actor is the child
         elif m.group() == "其" and opener is not None and opener.start >= start and opener.cls not in _NOT_COMPANIES \
                 and _subsidiary_word().match(text, b) and (
                     len({x.name for x in named if x.cls not in _NOT_COMPANIES}) == 1

@@ -350,7 +350,7 @@ def chronicle_subject(text: str) -> str | None:
         or cue_pattern("chronicle", "lede").search(text, 0, 600) \
         or next((t for line in text[:1500].splitlines()  # (a title further down: "【链接】X大事记")
                  if (t := cue_pattern("chronicle", "title").match(line))), None)
-    if m and names.is_name(name := _LATIN_TAIL.sub("", m.group("name").strip())):
+    if m and names.is_name(name := _LATIN_TAIL.sub("", (m.group("name") or m.group("tagged")).strip())):
         return name
     # a title after a headline ("七年，一瓶辣酱走出苗岭｜X大事记") names the actor only if the text names it
     # again and it tells no time ("…｜十年大事记") nor only a trade ("36氪｜跨境电商大事记")
