@@ -51,6 +51,10 @@ def _policy_title(title: str) -> bool:
     return core.endswith(tuple(heads))
 
 
+# a line's bracketed headline, up to a name in it ("【瀚艉海洋今日登陆科创板】宁波瀚艉海洋科技股份有限公司…")
+_LEAD_BRACKET = re.compile(r"[ \t\u3000]*【[^】\n]*$")
+
+
 class Resolver:
     """Names -> entity keys, collecting every surface name and class vote."""
 
@@ -117,8 +121,9 @@ class Resolver:
             key = names.normal_key(m.name)
             if key in index or m.name in index or key in legal or key != m.name:
                 continue  # known names, legal names and names with a suffix of their own stand alone
-            line_end = text.find("\n", m.start)  # (a heading: "5. 渡埠供应链完成收购")
-            heading = is_headline(text, m.start, len(text) if line_end < 0 else line_end)
+            line_end = text.find("\n", m.start)  # (a heading: "5. 渡埠供应链完成收购", "【X今日登陆科创板】…")
+            heading = is_headline(text, m.start, len(text) if line_end < 0 else line_end) \
+                or _LEAD_BRACKET.match(text, text.rfind("\n", 0, m.start) + 1, m.start) is not None
             for long_key, (long_name, end) in legal.items():
                 if (end <= m.start or heading) and long_key.startswith(key) and len(key) >= 2 \
                         and names.is_kind(long_key[len(key):]):

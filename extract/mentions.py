@@ -196,7 +196,8 @@ def find_mentions(text: str) -> list[Mention]:
             found.append(Mention(m.start("name"), m.end("name"), name, "Company" if cls == UNKNOWN else cls, None, "described"))
     for m in cue_pattern("names", "officer").finditer(text):  # "邻穗创始人兼CEO乔望舒": 邻穗 is an organisation
         found.extend(Mention(n.start, n.end, n.name, n.cls, None, "described") for n in _name_before(text, m.start(), "Company")
-                     if n.cls not in ("Person", "Regulator") and names.is_name(n.name))
+                     if n.cls not in ("Person", "Regulator") and names.is_name(n.name)
+                     and not names.holds_function_word(n.name))  # (not "店里只有创始人X")
     codes = [m.span() for m in _CODE_BRACKET.finditer(text)]  # "（NYSE: YULN）" names a ticker, not a company
     # "新浪科技讯 4月19日消息": the outlet a story comes from is no actor in it
     found = [m for m in found if not any(a <= m.start and m.end <= b for a, b in codes)

@@ -39,7 +39,7 @@ def _lists() -> dict:
         "generic_heads": tuple(n["generic_heads"]),
         "name_tails": tuple(n["name_tails"]),
         "kind_stem": re.compile(n["kind_stem"]),
-        "bullets": re.compile(f"^[{n['bullets']}]+"),
+        "bullets": re.compile(f"^(?:[{n['bullets']}]+|\\d{{1,2}}[.．](?!\\d))"),  # ("1.余杭区商务局…": an item's number)
         # tails that are all a name found by shape would leave: legal and organisational
         # forms ("…控股集团|有限公司" is one name)
         "suffix_only": re.compile(rf"(?:{_LEGAL_TAIL}|{'|'.join(n['organisation_tails'])})+$"),
