@@ -45,6 +45,8 @@ def all_money(text: str) -> list[tuple[Decimal, str]]:
             continue
         if text[m.end():m.end() + 1] in ("年", "月", "日", "%", "％", "人", "家", "个", "名", "倍"):
             continue
+        if text.endswith(("每股", "每份"), 0, m.start()):
+            continue  # a price per share ("以每股1.75港元认购"), not a sum
         value = _value(m.group("num"), m.group("unit") or "")
         if value is not None and value > 0:
             found.append((value, CURRENCIES.get(currency or "元", "CNY")))

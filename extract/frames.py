@@ -668,6 +668,21 @@ def _owner_of(text: str, product: Argument, owners: list[Mention], local: list[M
     return possessor if possessor and _POSSESSED.fullmatch(text, possessor.end, product.start) else None
 
 
+def _sole_opener(text: str, start: int, local: list[Mention], products: list[Argument]) -> Mention | None:
+    """The business that opens the sentence when it is the only one the sentence names besides
+    what it launches ("X（…）成立，首款产品“Y”上线"): whose launch it is."""
+    made = {p.name for p in products}
+    opener = next((m for m in local if m.name not in made), None)
+    if opener is None or opener.cls in _NOT_COMPANIES or not (
+            opener.start == start or text[opener.start - 1] in _CLAUSE_START + "\u3000\t"):
+        return None
+    # (its legal name in brackets is the same business: "鲸序云（上海鲸序信息科技有限公司）")
+    bracket = re.match(r"[（(][^）)]*[）)]", text[opener.end:])
+    others = {m.name for m in local if m.name not in made and m.cls not in ("Product", "Document")
+              and not (bracket and opener.end < m.start < opener.end + bracket.end())}
+    return opener if others == {opener.name} else None
+
+
 def _argument(m: Mention) -> Argument:
     return Argument(m.name, m.cls, m.key, m.start, m.end, m.source, m.stock_code, typed=True)
 
@@ -943,7 +958,8 @@ class FrameFinder:
                         here.extend(_respectively(frame, text, dates))
             for f in here:
                 if f.frame == "Launch" and "launcher" not in f.roles:
-                    maker = _owner_of(text, f.roles["launchedProduct"][0], owners, local) or referents.subject
+                    maker = _owner_of(text, f.roles["launchedProduct"][0], owners, local) or referents.subject \
+                        or _sole_opener(text, start, local, f.roles["launchedProduct"])
                     if maker is not None:
                         f.roles["launcher"] = [_argument(maker)]
             found.extend(here)

@@ -20,14 +20,14 @@ from extract.resources import cue_pattern, cues, lexicon
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
 _QUOTED = re.compile(r"[“\"「«]([^“”\"「」«»\n，。；,;]{1,24})[”\"」»]")
 # a stock code in brackets right after a name: "万象零售（603528.SH）", "（股票代码：9683.HK）"
-STOCK_CODE = re.compile(r"\s*[（(]\s*(?:(?:股票)?代码[:：]?\s*)?((?:NYSE|NASDAQ|HK|SH|SZ)[:：]\s*\w+|\d{4,6}(?:\.(?:HK|SH|SZ|BJ))?|[A-Z]{2,5}(?:\.[A-Z]{1,2})?)\s*[)）]")
+STOCK_CODE = re.compile(r"\s*[（(]\s*(?:(?:股票|证券)?代码[:：]?\s*|股份代号[:：]?\s*)?((?:NYSE|NASDAQ|HK|SH|SZ)[:：]\s*\w+|\d{4,6}(?:\.(?:HK|SH|SZ|BJ))?|[A-Z]{2,5}(?:\.[A-Z]{1,2})?)\s*[)）]")
 _CODE_BRACKET = re.compile(r"[（(][^（()）\n]{0,14}?(?:(?:NYSE|NASDAQ|Nasdaq|HK|SH|SZ|BJ)[:：]\s*[A-Za-z0-9.]+|\d{4,6}(?:\.(?:HK|SH|SZ|BJ))?)\s*[)）]")
 # a run of name characters before a suffix, which may hold its place in brackets
 # ("汐品国际（新加坡）有限公司", "菡星（上海）信息技术有限公司")
 _NAME_RUN = re.compile(rf"[A-Za-z0-9\u4e00-\u9fff]{{2,}}(?:{names.PLACE_IN_NAME}[A-Za-z0-9\u4e00-\u9fff]{{0,6}})?$")
 _PLACE_INSIDE = re.compile(rf"{names.PLACE_IN_NAME}(?=[A-Za-z0-9\u4e00-\u9fff]{{0,6}}$)")
 # where a listed company's stock code follows its name: "万象零售（603528.SH）"
-_CODE_AHEAD = re.compile(r"(?=[（(]\s*(?:(?:股票)?代码[:：]?\s*)?(?:(?:NYSE|NASDAQ|HK|SH|SZ)[:：]\s*[A-Z0-9]+|\d{4,6}\.(?:HK|SH|SZ|BJ)|[0-9]\d{5}|0\d{4})\s*[)）])")
+_CODE_AHEAD = re.compile(r"(?=[（(]\s*(?:(?:股票|证券)?代码[:：]?\s*|股份代号[:：]?\s*)?(?:(?:NYSE|NASDAQ|HK|SH|SZ)[:：]\s*[A-Z0-9]+|\d{4,6}\.(?:HK|SH|SZ|BJ)|[0-9]\d{5}|0\d{4})\s*[)）])")
 # after a name: what makes it a news outlet ("新京报贝壳财经讯", "新浪科技讯")
 _OUTLET = re.compile(r"(?:财经|科技|新闻|网)?讯|获悉[，,]")  # ("消费界Daily获悉，…")
 _HEARD_FROM = re.compile(r"从[^，。；！？\n]{0,16}$")  # ("记者从…品牌Pawsome获悉": the source, not the outlet)
@@ -372,7 +372,7 @@ def chronicle_subject(text: str) -> str | None:
 
 def _name_before(text: str, end: int, cls: str) -> list[Mention]:
     """The name that ends at `end`, trimmed of the clause words before it."""
-    left = _NAME_RUN.search(text, max(0, end - 14), end)
+    left = _NAME_RUN.search(text, max(0, end - 24), end)
     trimmed = names.trim(text[left.start():end]) if left else None
     if not trimmed or left.start() + trimmed[1] + len(trimmed[0]) != end:
         return []
