@@ -668,6 +668,10 @@ def _owner_of(text: str, product: Argument, owners: list[Mention], local: list[M
     return possessor if possessor and _POSSESSED.fullmatch(text, possessor.end, product.start) else None
 
 
+# a timeline entry: a line that opens with a date and a wide space ("2021.08　获…", "3月　推出…")
+_ENTRY_LINE = re.compile(r"(?m)^[ \t]*(?:(?:19|20)\d\d(?:[.年-]\d{1,2}月?)?|\d{1,2}月)[ \t]*\u3000")
+
+
 def _sole_opener(text: str, start: int, local: list[Mention], products: list[Argument]) -> Mention | None:
     """The business that opens the sentence when it is the only one the sentence names besides
     what it launches ("X（…）成立，首款产品“Y”上线"): whose launch it is."""
@@ -832,9 +836,12 @@ class FrameFinder:
             (m for m in mentions if chronicle in m.name and m.cls in _TOPICAL), None) if chronicle else None
         if subject is not None and subject.cls == UNKNOWN:
             subject = dataclasses.replace(subject, cls="Company")  # a chronicle is a company's history
+        author = _author(text, mentions)
+        if subject is None and author is not None and len(_ENTRY_LINE.findall(text)) >= 3:
+            subject = author  # an organisation's own timeline ("鲸序云 2026-02-03…" / "2021.08　获…投资")
         referents = Referents(subject=subject,
                               # (in the lede: a comparable company's code further on is not the announcer's)
-                              listed=_announcer(text, mentions), author=_author(text, mentions),
+                              listed=_announcer(text, mentions), author=author,
                               own=tuple(m for m in mentions if m.start < _LEDE and m.cls == "Regulator"))
         mi = 0
         for si, (start, end) in enumerate(doc._.sentences):
