@@ -704,3 +704,59 @@ def test_chronicle_entries_told_in_the_passive_and_the_company_a_sentence_means(
     facts, _ = facts_of(flash)
     assert ("橘苎冷运", "subsidiaryOf", "筠苒物流") in facts or ("赣州橘苎冷运有限公司", "subsidiaryOf", "筠苒物流") in facts
     assert not any(o == "快手电商" for _, r, o in facts if r == "subsidiaryOf")
+
+
+def test_timeline_labels_earlier_rounds_and_dates_a_sentence_carries():
+    chronicle = ("【公司档案】蕲艾科技十年\n\n文/记者　2024年12月20日\n\n2017年6月｜A轮\n获得3000万元A轮融资，由芃芃基金领投。\n"
+                 "2019年年底　获得菀青资本数百万元天使+轮投资\n2021年7月｜并购\n收购杭州葳蕤数据科技有限公司。\n")
+    facts, events = facts_of(chronicle)
+    assert {("芃芃基金", "investedIn", "蕲艾科技"), ("菀青资本", "investedIn", "蕲艾科技")} <= facts
+    assert {e[2] for e in events if e[0] == "Acquisition"} == {"2021-07"}
+    news = ("本报讯　社区团购平台荇芽优选昨日宣布完成2亿元B轮融资，由鸮岭资本领投。"
+            "据了解，2022年，其1.2亿元A轮融资则由翰枢创投独家认购。")
+    _, events = facts_of(news)
+    rounds = {e[5]: (e[1]["investor"], e[2], float(e[3])) for e in events if e[0] == "FundingRound" and "investor" in e[1]}
+    assert rounds["A轮"] == (["翰枢创投"], "2022", 1.2e8)
+    feature = ("2025年9月18日\n转机出现在2023年。这一年11月，楹下到家以1.1亿元全资收购了苏州邻角商业连锁有限公司，"
+               "并于11月28日完成工商变更。\n把时间拨回2021年5月。那个月，楹下到家上线了第一个小程序“楹下团”。\n")
+    assert event_dates(feature, "Acquisition") == {"2023-11-28"}
+    assert event_dates(feature, "Launch") == {"2021-05"}
+    review = ("2026年1月8日\n2025年3月，某税务局通报一起案件。\n杭州葭苍文化传媒有限公司在2022年至2023年期间偷逃税款。"
+              "同年5月，国家税务总局杭州市税务局第一稽查局对杭州葭苍文化传媒有限公司处以罚款。")
+    assert event_dates(review, "Penalty") == {"2025-05"}
+
+
+def test_a_brands_own_account_district_bulletins_and_joint_launches():
+    post = ("六年，一颗花椒的路｜写在椒蔓生日\n\n原创　椒小编　椒蔓官方号　2025年09月16日 20:30　四川\n\n"
+            "今天是椒蔓的生日。2021年8月，我司与快手电商签署战略合作协议。"
+            "上个月，我们和成都市商务局联合启动了“川味出川”直播季。\n")
+    facts, _ = facts_of(post)
+    pairs = {frozenset((s, o)) for s, r, o in facts if r == "partnersWith"}
+    assert {frozenset(("椒蔓", "快手电商")), frozenset(("椒蔓", "成都市商务局"))} <= pairs
+    assert not any("我司" in (s, o) for s, _, o in facts)
+    bulletin = ("番禺区市场监督管理局网络交易违法案件通报\n"
+                "四、广州琚瑀贸易有限公司未公示营业执照信息。2025年6月17日，我局依法对其作出不予行政处罚的决定。\n"
+                "五、广州瑗环网络科技有限公司为“瑗环优选”平台的运营方。2025年6月24日，我局依法对其作出警告，并处罚款人民币5万元的行政处罚决定。\n")
+    facts, _ = facts_of(bulletin)
+    assert ("番禺区市场监督管理局", "penalized", "广州瑗环网络科技有限公司") in facts
+    assert ("番禺区市场监督管理局", "penalized", "广州琚瑀贸易有限公司") not in facts
+    flash = "据36氪了解，四川嵯峨食品集团旗下调味品牌椒蔓本周二发布了子品牌“椒小蔓”。"
+    facts, _ = facts_of(flash)
+    assert ("椒蔓", "subsidiaryOf", "四川嵯峨食品集团") in facts and ("椒蔓", "launched", "椒小蔓") in facts
+
+
+def test_pronouns_in_bulletins_stock_codes_and_own_timelines():
+    flash = ("金台财讯1月21日电，上海市市场监督管理局今日公示的行政处罚决定书显示，上海绮瑰网络科技有限公司在直播带货中"
+             "虚构“划线原价”，该局于去年12月30日对其作出行政处罚，罚款86万元。")
+    facts, _ = facts_of(flash)
+    assert ("上海市市场监督管理局", "penalized", "上海绮瑰网络科技有限公司") in facts
+    deal = ("7月22日，港股上市公司澜沚国际（股份代号：1986）完成以2.6亿港元收购跨境供应链企业珀沚物流70%股权，"
+            "珀沚物流由此成为其控股子公司。")
+    facts, _ = facts_of(deal)
+    assert ("澜沚国际", "acquired", "珀沚物流") in facts and ("珀沚物流", "subsidiaryOf", "澜沚国际") in facts
+    assert not any("股份代号" in (s, o) for s, _, o in facts)
+    timeline = ("鲸枢云五岁了｜写给一路同行的伙伴\n鲸枢云 2026-02-03 09:00 上海\n\n五年前，我们写下第一行代码。\n\n"
+                "2021.08　获澈汀资本独家投资，完成数千万元天使轮融资。\n2022.05　与有赞达成系统对接。\n"
+                "2026.01　获跨境电商平台瀚舸出海战略投资。\n")
+    facts, _ = facts_of(timeline)
+    assert {("澈汀资本", "investedIn", "鲸枢云"), ("瀚舸出海", "investedIn", "鲸枢云")} <= facts
