@@ -241,8 +241,10 @@ def _free(masked: Masked, start: int, text: str, role: str, frame: dict, bare: b
                                                            or names.holds_function_word(name))) \
                 or (not plausible and names.starts_mid_word(masked.text, start + m.start() + offset)):
             continue  # "收购完成交割": no name "成交割"; "经销商误认为": no name "误认"; "团长" names no one
-        if re.match(r"[0-9一二两三四五六七八九十几多数]+家", name):
-            continue  # "两家地方产业基金跟投": how many, not who
+        if re.match(r"(?:首批|[0-9一二两三四五六七八九十几多数]+)(?:家|款|个|位|只|批)", name):
+            continue  # "两家地方产业基金跟投", "首批三款产品": how many, not who
+        if cls == UNKNOWN and len(name) <= 3 and names.clause_words(name):
+            continue  # "曾有意收购": words of a clause
         if name in cues()["names"]["role_words"] or name in cues()["anaphora"]["first_person"]:
             continue  # "目标公司" names a role; it is a name only where the text declares it (释义); "我司" the writer
         if names.without_place(name) == "" and re.match(r"一家|某|一支|的一家", masked.text[start + m.start() + offset + len(name):]):
@@ -410,7 +412,9 @@ def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], ant
         if a == b and subject is None and re.search(r"[年月日]\u3000$", text[max(0, a - 2):a]):
             continue  # "8月　完成…": a date and a wide space open a timeline entry, about a chronicle's actor only
         # a left-out subject after the first clause is the actor that opened the sentence
-        opener = next((x for x in sorted(local + extra, key=lambda x: x.start) if x.end <= a and x.cls in _TOPICAL), None)
+        # (not a venue: "在纽交所上市的X昨夜宣布，已于…完成对Y的收购")
+        opener = next((x for x in sorted(local + extra, key=lambda x: x.start) if x.end <= a and x.cls in _TOPICAL
+                       and not (x.start < x.end and text.endswith(_prepositions(), start, x.start))), None)
         # so is a bare 公司 there ("X公告，公司以…收购"); 该公司 points back past the sentence;
         # 后者 and 前者 are the last and the first actor named before them
         named = [x for x in local if x.end <= a and x.cls in _TOPICAL and x.source != "anaphor"]

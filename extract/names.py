@@ -284,6 +284,13 @@ def common_noun(word: str) -> bool:
     return _word_tags().get(word) == "n"
 
 
+def clause_words(name: str) -> bool:
+    """Whether `name` is words of a clause: common words only, an adverb among them ("曾|有意")."""
+    import jieba
+    words = list(jieba.cut(name))
+    return all(common_word(w) for w in words) and any(_word_tags().get(w, "").startswith("d") for w in words)
+
+
 def holds_function_word(name: str) -> bool:
     """Whether `name` holds a word of two or more characters that only a clause holds, of the parts
     of speech cues.toml lists (a pronoun: "这笔钱几乎"): a name found by shape alone never does."""
