@@ -100,6 +100,10 @@ def _decode(path: Path, data: bytes) -> tuple[str, str]:
     return str(best), best.encoding
 
 
+# the site's name (and section) a page's <title> ends with: " - 商圈观察网", "_消费界Daily", "｜财经"
+_SITE_AFTER = re.compile(r"(?:\s*(?:\s[-–—|]\s|[_｜|])\s*[^-–—_｜|\n]{2,16}?)+\s*$")
+
+
 class _TextExtractor(html.parser.HTMLParser):
     """Visible text of an HTML page, one line per block element."""
 
@@ -112,6 +116,7 @@ class _TextExtractor(html.parser.HTMLParser):
         self._skip = 0
         self._links = 0  # depth inside <a>
         self._items: list[tuple[int, bool]] = []  # open <li>: where its text starts, whether any is not a link
+        self._title = False  # inside <title>
 
     def handle_starttag(self, tag: str, attrs) -> None:
         if tag in self.SKIP:
@@ -119,6 +124,7 @@ class _TextExtractor(html.parser.HTMLParser):
         elif tag == "a":
             self._links += 1
         elif tag in self.BLOCKS:
+            self._title = tag == "title"
             self.parts.append("\n")
             if tag == "li":
                 self._items.append((len(self.parts), False))
@@ -129,6 +135,7 @@ class _TextExtractor(html.parser.HTMLParser):
         elif tag == "a" and self._links:
             self._links -= 1
         elif tag in self.BLOCKS:
+            self._title = False
             if tag == "li" and self._items:
                 start, own_text = self._items.pop()
                 if not own_text:  # a list item that is only a link: a related article's headline, a menu
@@ -136,6 +143,8 @@ class _TextExtractor(html.parser.HTMLParser):
             self.parts.append("\n")
 
     def handle_data(self, data: str) -> None:
+        if self._title:  # "X完成收购 - 商圈观察网": the site's name after the headline names no actor of it
+            data = _SITE_AFTER.sub("", data)
         if not self._skip:
             self.parts.append(data)
             if not self._links and data.strip() and self._items:
