@@ -85,8 +85,9 @@ SIGNED = re.compile(rf"^[ \t\u3000]*([{_CN_DIGITS}]{{4}})年([一二三四五六
 # a line that is only a year heads the timeline entries below it ("2020年" / "5月，…")
 YEAR_HEADING = re.compile(r"^[ \t\u3000]*[【\[（(■▍▌▎█●◆★▶►#]*[ \t]*((?:19|20)\d\d)[ \t]*年?[ \t]*[】\]）)]?[ \t\u3000]*$", re.M)  # "【2020】"
 # what may follow the date of a line that is only a date: its quarter or half ("2023年Q3"), or a
-# short label after a bar ("2017年6月｜A轮")
-_HEADING_REST = re.compile(r"(?:Q[1-4]|[上下]半年|第?[一二三四1-4]季度)?[ \t\u3000]*(?:[｜|丨][^\n，。；,;\d]{1,16})?(?:\n|$)")
+# short label after a bar or a bracket ("2017年6月｜A轮", "【1月】规则先行")
+_HEADING_REST = re.compile(r"(?:Q[1-4]|[上下]半年|第?[一二三四1-4]季度)?(?:[】\]][ \t\u3000]*[^\n，。；,;\d]{0,16}"
+                           r"|[ \t\u3000]*(?:[｜|丨][^\n，。；,;\d]{1,16})?)(?:\n|$)")
 # a notice that issues the document it names
 _NOTICE = re.compile(r"关于(?:印发|发布|公布)[^\n]{0,80}?的(?:通知|公告)")
 # a text that declares the year of its bare months: "文中月份均指2025年", "以下日期均为2024年",
@@ -103,6 +104,8 @@ _HEADING_YEAR = re.compile(r"[（(]((?:19|20)\d\d)[）)][ \t\u3000]*$|(?<![\d.])
 # what joins the dates of a list or a range ("3月、6月和9月", "3月至5月")
 _LISTED = re.compile(r"(?:、|和|及|以及|与|至|到|—|－|-|~)")
 _SAME_SENTENCE = re.compile(r"[^。！？\n]*")
+# a round-up's heading of a week and its days ("第四周（12月22日—28日）", "第五周（12月29日—1月4日）")
+_WEEK_HEADING = re.compile(r"(?m)^[^\n]{0,10}?第[一二三四五六1-6]周[（(](\d{1,2})月(\d{1,2})日?[—–~\-至到]+(?:(\d{1,2})月)?(\d{1,2})日?[^）)\n]{0,8}[）)]")
 # after a date: it bounds a period ("2022年至2023年期间")
 _PERIOD = re.compile(r"(?:[至到—－~-]\s*(?:(?:19|20)\d\d年)?(?:\d{1,2}月)?(?:\d{1,2}日)?)?期间")
 # after a month: the week of it that a round-up covers ("7月第5周")
@@ -199,8 +202,8 @@ class DateContext:
                 continue
             if m.start() not in dateline_at:
                 self.mentions.append(DateMention(m.start(), m.end(), when))
-            if self._opens_line(m.start()) and when.year is not None:
-                self._entry = when
+            if self._opens_line(m.start()) and when.year is not None and not m.group("rel"):
+                self._entry = when  # (not "本周，…" opening a round-up's item: no entry of a timeline)
             if when.year is not None and not _PERIOD.match(text, m.end()):
                 # (a period's bounds are no time an event of the text happened at: "在2022年至2023年
                 # 期间偷逃税款。…同年5月，X被处罚" is not 2023)
@@ -320,7 +323,7 @@ class DateContext:
 
     def _opens_line(self, pos: int) -> bool:
         line_start = self.text.rfind("\n", 0, pos) + 1
-        return not self.text[line_start:pos].strip()
+        return not self.text[line_start:pos].strip(" \t\u3000【[")
 
     def _relative(self, word: str, pos: int, last: When | None) -> When | None:
         if word == "次月" and last and last.month:
@@ -341,6 +344,10 @@ class DateContext:
                 return last  # "5月，X与Y签约；同日，双方上线…": that month, no older day
             day = self._last_day
             return _shift(day, _DAY_AROUND.get(word, 0)) if day else None
+        if word == "本周" and (week := _last_match(_WEEK_HEADING, self.text, pos)) is not None:
+            # a round-up's week heading ("第四周（12月22日—28日）"): its month, when the week stays in one
+            first, last = int(week.group(1)), int(week.group(3) or week.group(1))
+            return When(self._year_for(week.start(1), first), first) if first == last else None
         ref = self.reference(pos)
         if ref is None or ref.month is None:
             return None
@@ -441,6 +448,14 @@ def _timestamp_blocks(text: str) -> list[tuple[int, int, When]]:
         when = When(y, mo, d[0] if d else None)
         blocks.append((start, end, when))
     return blocks
+
+
+def _last_match(pattern: re.Pattern, text: str, pos: int) -> re.Match | None:
+    """The last match of `pattern` that ends before `pos`."""
+    last = None
+    for m in pattern.finditer(text, 0, pos):
+        last = m
+    return last
 
 
 def _after_word(text: str, pos: int) -> bool:
