@@ -236,7 +236,9 @@ def trim(span: str) -> tuple[str, int, str | None] | None:
                 and not is_kind(core := lists["suffix_only"].sub("", span[end:]))
                 and not (core != span[end:] and lists["descriptor_run"].fullmatch(core))), default=None)
     if best:
-        end, _, hint = best
+        end, word, hint = best
+        if _UNNAMED.match(without_place(span[:end])):
+            return None  # "青岛一电商公司虚构原价被罚": a company left unnamed; what follows is no name
         offset, span = offset + end, span[end:]
         stripped = strip_edges(span)  # "投资方|为|芥子天使基金"
         offset, span = offset + max(span.find(stripped), 0), stripped
