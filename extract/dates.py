@@ -20,7 +20,7 @@ _YEAR = rf"(?P<y>(?:19|20)\d\d|[{_CN_DIGITS}]{{4}})"
 _MONTH_DAY = r"(?P<m>1[0-2]|0?[1-9])\s*月\s*(?:(?P<d>3[01]|[12]\d|0?[1-9])\s*[日号])?"
 # a year word ("今年3月" is one date: its month must not borrow the year of another date)
 # (a season or half of the year opening a clause is this year's: "年初，X推出…", "上半年，…")
-_YEAR_WORD = "今年|去年|前年|明年|同年|当年|次年|那年|那一年|这一年|(?:(?<=^)|(?<=[，。；！？\\n]))(?:年(?=初|底|末)|[上下]半年)"
+_YEAR_WORD = "今年|去年|前年|明年|同年|当年|次年|那年|那一年|这一年|(?:(?<=^)|(?<=[，。；！？\\n]))(?:年(?=初|底|末)|[上下]半年|年内(?=[，,]))"
 # the day the document itself came out ("本文发布当天", "本批案例发布当日")
 _OWN_DAY = "本(?:文|批[^，。！？\\n]{0,6}?|次通报|通报)(?:发布|刊发|发稿|公布)(?:当天|当日|之日)"
 # words that name a month or a day relative to the document's date or the date before
@@ -104,6 +104,8 @@ _HEADING_YEAR = re.compile(r"[（(]((?:19|20)\d\d)[）)][ \t\u3000]*$|(?<![\d.])
 # what joins the dates of a list or a range ("3月、6月和9月", "3月至5月")
 _LISTED = re.compile(r"(?:、|和|及|以及|与|至|到|—|－|-|~)")
 _SAME_SENTENCE = re.compile(r"[^。！？\n]*")
+# a part of a year after it, in a table cell ("2025Q1", "2025年二季度", "2024H2")
+_PART_OF_YEAR = re.compile(r"(?<=\d)(?:年)?(?:Q[1-4]|H[12]|[上下]半年|第?[一二三四1-4]季度)$")
 # a round-up's heading of a week and its days ("第四周（12月22日—28日）", "第五周（12月29日—1月4日）")
 _WEEK_HEADING = re.compile(r"(?m)^[^\n]{0,10}?第[一二三四五六1-6]周[（(](\d{1,2})月(\d{1,2})日?[—–~\-至到]+(?:(\d{1,2})月)?(\d{1,2})日?[^）)\n]{0,8}[）)]")
 # after a date: it bounds a period ("2022年至2023年期间")
@@ -288,7 +290,7 @@ class DateContext:
     def _year_word(self, word: str, pos: int, last: When | None) -> int | None:
         if word in ("同年", "当年", "次年", "那年", "那一年", "这一年"):
             return last.year + (word == "次年") if last and last.year else None
-        word = "年" if word in ("上半年", "下半年") else word  # a half of the year, like its start or end
+        word = "年" if word in ("上半年", "下半年", "年内") else word  # a half of the year, like its start or end
         if word == "年" and (heading := [y for start, y in self._headings if start < pos]):
             return heading[-1]  # "2020年" / "年初，…": the year of the timeline entry it stands under
         ref = self.reference(pos)
@@ -421,7 +423,9 @@ class DateContext:
 
 @lru_cache(maxsize=4096)
 def parse_date(text: str) -> str | None:
-    """The ISO date a short text (a table cell) is, when it is one full date and nothing more."""
+    """The ISO date a short text (a table cell) is, when it is one full date and nothing more
+    (a quarter or half of a year is its year: "2025Q1", "2025年上半年")."""
+    text = _PART_OF_YEAR.sub("年", text.strip())
     m = DATE.fullmatch(text.strip())
     if not m or not m.group("y") and not m.group("iy"):
         return None
