@@ -18,6 +18,7 @@ MONEY = re.compile(
     rf"(?:(?P<pre>US\$|\$)\s*)?(?P<num>{_NUM})\s*(?P<unit>{_UNIT})?\s*(?P<cur>{_CUR})?(?:人民币)?"
 )
 
+_PER_SHARE = re.compile(r"每[股份][^，。；\d]{0,6}$")
 _ONE = re.compile(rf"(?<=[逾超近约过破])(?=[万亿](?:{_CUR}))")
 _THOUSANDS = re.compile(r"(?<=\d)[,，](?=\d{3}(?!\d))")
 # 亿 and 万 in one amount: "1亿2000万元" is 12000万元, "3亿5千万元" 35000万元
@@ -45,8 +46,8 @@ def all_money(text: str) -> list[tuple[Decimal, str]]:
             continue
         if text[m.end():m.end() + 1] in ("年", "月", "日", "%", "％", "人", "家", "个", "名", "倍"):
             continue
-        if text.endswith(("每股", "每份"), 0, m.start()):
-            continue  # a price per share ("以每股1.75港元认购"), not a sum
+        if _PER_SHARE.search(text, max(0, m.start() - 8), m.start()):
+            continue  # a price per share ("以每股1.75港元认购", "每股价格1.75港元"), not a sum
         value = _value(m.group("num"), m.group("unit") or "")
         if value is not None and value > 0:
             found.append((value, CURRENCIES.get(currency or "元", "CNY")))

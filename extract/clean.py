@@ -19,8 +19,9 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _WRAPPED = re.compile(r"^(?:(?=.{24}).*[，。；].*[\u4e00-\u9fff]|(?=.{16}).*[，。；].*[A-Za-z]-)$")
 # a "label：value" line (当事人名称：…, 发布时间：…): a field, never prose wrapped at a width
 _LABELLED_LINE = re.compile(r"[^：:，。]{1,12}[：:]")
-# a timeline entry's date and the space after it ("同月　与…签署…"): a line of its own
-_ENTRY = re.compile(r"(?:(?:19|20)\d\d年)?(?:\d{1,2}月(?:\d{1,2}日)?|同月|次月|当月|同年|次年|年初|年底|年末)[ \t\u3000]")
+# a timeline entry's relative date and the space after it ("同月　与…签署…"): a line of its own
+# (entries that open with digits never go on a wrapped line)
+_ENTRY = re.compile(r"(?:同月|次月|当月|同年|次年|年初|年底|年末)[ \t\u3000]")
 # and the line that goes on with it: words up to a clause break
 _WRAPPED_ON = re.compile(r"^[\u4e00-\u9fffA-Za-z《“「«][^，。；！？]{0,40}[，。；！？]")
 

@@ -107,7 +107,8 @@ _SAME_SENTENCE = re.compile(r"[^。！？\n]*")
 # a part of a year after it, in a table cell ("2025Q1", "2025年二季度", "2024H2")
 _PART_OF_YEAR = re.compile(r"(?<=\d)(?:年)?(?:Q[1-4]|H[12]|[上下]半年|第?[一二三四1-4]季度)$")
 # a round-up's heading of a week and its days ("第四周（12月22日—28日）", "第五周（12月29日—1月4日）")
-_WEEK_HEADING = re.compile(r"(?m)^[^\n]{0,10}?第[一二三四五六1-6]周[（(](\d{1,2})月(\d{1,2})日?[—–~\-至到]+(?:(\d{1,2})月)?(\d{1,2})日?[^）)\n]{0,8}[）)]")
+_WEEK_HEADING = re.compile(r"(?m)^[^\n]{0,10}?第[一二三四五六1-6]周[（(](1[0-2]|0?[1-9])月(\d{1,2})日?[—–~\-至到]+"
+                           r"(?:(1[0-2]|0?[1-9])月)?(\d{1,2})日?[^）)\n]{0,8}[）)]")
 # after a date: it bounds a period ("2022年至2023年期间")
 _PERIOD = re.compile(r"(?:[至到—－~-]\s*(?:(?:19|20)\d\d年)?(?:\d{1,2}月)?(?:\d{1,2}日)?)?期间")
 # after a month: the week of it that a round-up covers ("7月第5周")
@@ -193,7 +194,7 @@ class DateContext:
         self._vague_last = False  # whether the last date was a vague word ("近日")
         self._last_year: int | None = None  # the year of the last date named
         self._last_end = -1  # where it ends
-        self._last_explicit = False  # whether it says its year
+        self._last_explicit = False  # whether it says its year, opening its clause
         last: When | None = None
         for m in DATE.finditer(text):
             if m.end() == m.start() or _WEEK_OF.match(text, m.end()) or (
@@ -211,7 +212,9 @@ class DateContext:
                 # 期间偷逃税款。…同年5月，X被处罚" is not 2023)
                 last = when
                 self._last_year, self._last_end = when.year, m.end()
-                self._last_explicit = bool(m.group("y") or m.group("ry") or m.group("iy"))
+                # (a year of its own that opens its clause: not "成立于2016年3月，…9月12日，…")
+                self._last_explicit = bool(m.group("y") or m.group("iy") or m.group("ry") in ("这一年", "那一年", "那年")) \
+                    and (m.start() == 0 or text[m.start() - 1] in _CLAUSE_OPEN)
                 self._vague_last = m.group("rel") in _VAGUE
                 if when.day is not None and not _TAKES_EFFECT.match(text, m.end()):
                     self._last_day = when  # (a day rules take effect on is not the day 当日 points back to)
@@ -346,10 +349,11 @@ class DateContext:
                 return last  # "5月，X与Y签约；同日，双方上线…": that month, no older day
             day = self._last_day
             return _shift(day, _DAY_AROUND.get(word, 0)) if day else None
-        if word == "本周" and (week := _last_match(_WEEK_HEADING, self.text, pos)) is not None:
-            # a round-up's week heading ("第四周（12月22日—28日）"): its month, when the week stays in one
-            first, last = int(week.group(1)), int(week.group(3) or week.group(1))
-            return When(self._year_for(week.start(1), first), first) if first == last else None
+        if word == "本周" and (week := self._week_heading(pos)):
+            # the week heading of its round-up's section ("第四周（12月22日—28日）"): its month, when the
+            # week stays in one
+            opens, closes = int(week.group(1)), int(week.group(3) or week.group(1))
+            return When(self._year_for(week.start(1), opens), opens) if opens == closes else None
         ref = self.reference(pos)
         if ref is None or ref.month is None:
             return None
@@ -385,6 +389,18 @@ class DateContext:
                 then = day - datetime.timedelta(days=(day.weekday() - index) % 7)
             return When(then.year, then.month, then.day)
         return None
+
+    def _week_heading(self, pos: int) -> re.Match | None:
+        """The week heading of the round-up section `pos` stands in: the last one before it, with
+        no other heading line (short, no clause break) between."""
+        week = None
+        for week in _WEEK_HEADING.finditer(self.text, max(0, pos - 600), pos):
+            pass
+        if week is None:
+            return None
+        between = self.text[self.text.find("\n", week.end()) + 1:self.text.rfind("\n", 0, pos) + 1]
+        return None if any(line and len(line) < 20 and not re.search(r"[，。；,;]", line)
+                           for line in between.split("\n")) else week
 
     @cached_property
     def notice_day(self) -> str | None:
@@ -452,14 +468,6 @@ def _timestamp_blocks(text: str) -> list[tuple[int, int, When]]:
         when = When(y, mo, d[0] if d else None)
         blocks.append((start, end, when))
     return blocks
-
-
-def _last_match(pattern: re.Pattern, text: str, pos: int) -> re.Match | None:
-    """The last match of `pattern` that ends before `pos`."""
-    last = None
-    for m in pattern.finditer(text, 0, pos):
-        last = m
-    return last
 
 
 def _after_word(text: str, pos: int) -> bool:

@@ -241,8 +241,8 @@ def _free(masked: Masked, start: int, text: str, role: str, frame: dict, bare: b
                                                            or names.holds_function_word(name))) \
                 or (not plausible and names.starts_mid_word(masked.text, start + m.start() + offset)):
             continue  # "收购完成交割": no name "成交割"; "经销商误认为": no name "误认"; "团长" names no one
-        if re.match(r"(?:首批|[0-9一二两三四五六七八九十几多数]+)(?:家|款|个|位|只|批)", name):
-            continue  # "两家地方产业基金跟投", "首批三款产品": how many, not who
+        if _COUNT.match(name) and names.descriptor_before(name, len(name)) is not None:
+            continue  # "两家地方产业基金跟投", "首批三款产品": how many of a kind, not who ("三个爸爸" is a name)
         if cls == UNKNOWN and len(name) <= 3 and names.clause_words(name):
             continue  # "曾有意收购": words of a clause
         if name in cues()["names"]["role_words"] or name in cues()["anaphora"]["first_person"]:
@@ -271,6 +271,17 @@ def _free(masked: Masked, start: int, text: str, role: str, frame: dict, bare: b
 
 
 _CAUSE = re.compile(r"(?:因|由于|因为)[^，。；！？]*$")
+# after a name: it is where something happened ("快手直播中", "平台上")
+_VENUE_AFTER = re.compile(r"(?:直播间?|平台|店铺)?(?:上|中|里|内)(?![\u4e00-\u9fff]{0,1}(?:市|国|海|心))")
+# a count that opens a slot's words ("两家…", "首批三款…")
+_COUNT = re.compile(r"(?:首批|[0-9一二两三四五六七八九十几多数]+)(?:家|款|个|位|只|批)")
+
+
+def _named_in(name: str, text: str) -> bool:
+    """Whether `text` names the actor `name` names, in full or by the stem of its legal name
+    ("燧火传媒的五年" names 杭州燧火文化传媒有限公司)."""
+    key = names.normal_key(name)
+    return any(form and len(form) >= 2 and form in text for form in (name, key, names.trade_name(key)))
 
 
 def _clause_head(text: str, at: int, named: list[Mention]) -> Mention | None:
@@ -284,8 +295,7 @@ def _other_round(text: str, start: int, at: int, target: FrameMatch) -> tuple[st
     the round `target` tells ("去年12月的A轮融资由Y投资" after a B round); else None."""
     clause_start = max((m.end() for m in _CLAUSE.finditer(text, start, at)), default=start)
     named = _ROUND.search(text, clause_start, at)
-    if target.frame != "FundingRound" or not named or not target.round or named.group() in target.round \
-            or target.round in named.group():
+    if target.frame != "FundingRound" or not named or not target.round or named.group() == target.round:
         return None
     return named.group(), clause_start
 
@@ -360,6 +370,7 @@ class Referents:
     group: Mention | None = None  # the last group named (X集团): what "集团" stands for
     own: tuple[Mention, ...] = ()  # the bodies the lede names: who "我局" is in a body's report
     party: Mention | None = None  # the company a case's title names ("案例一：X虚假宣传案"): who 当事人 is
+    title: str = ""  # the document's first line
     _party_open: bool = False  # a case whose title names no company: its first company is the party
     _seen: int = 0
 
@@ -409,8 +420,9 @@ def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], ant
         if any(x.start < b and a < x.end for x in local) or any(x.start == a for x in local):
             continue
         left_out = a == b or m.group("connective") is not None  # a left-out subject ("，去年还推出…")
-        if a == b and subject is None and re.search(r"[年月日]\u3000$", text[max(0, a - 2):a]):
-            continue  # "8月　完成…": a date and a wide space open a timeline entry, about a chronicle's actor only
+        if a == b and subject is None and re.search(r"[年月日\d]\u3000$", text[max(0, a - 2):a]) \
+                and not (antecedent is not None and _named_in(antecedent.name, referents.title)):
+            continue  # "8月　完成…": a date and a wide space open a timeline entry, about a chronicle's actor or the one its title names
         # a left-out subject after the first clause is the actor that opened the sentence
         # (not a venue: "在纽交所上市的X昨夜宣布，已于…完成对Y的收购")
         opener = next((x for x in sorted(local + extra, key=lambda x: x.start) if x.end <= a and x.cls in _TOPICAL
@@ -456,17 +468,19 @@ def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], ant
         elif m.group() == "公司":  # "成为公司的控股子公司": the company this sentence's 公司 was, else the document's
             ref = next((x for x in reversed(extra) if text[x.start:x.end] == "公司"), None) or subject or listed or antecedent
         elif m.group() == "其" and re.search(r"(?:对|向|给予|责令|约谈|持有)$", text[a - 4:a]) and (
-                parties := [x for x in named if x.cls != "Regulator" and not text.endswith(_prepositions(), start, x.start)]):
+                parties := [x for x in named if x.cls != "Regulator" and not text.endswith(_prepositions(), start, x.start)
+                            and not _VENUE_AFTER.match(text, x.end)]):
             # "针对平台“X”…，监管总局对其立案调查" (not a venue: "在快手直播中…"; nor a quoted phrase of
             # no class that a verb takes: "虚构“划线原价”")
             ref = next((x for x in reversed(parties) if not (x.source == "quoted" and x.cls == UNKNOWN
                                                              and names.descriptor_before(text, x.start - 1) is None)),
-                       parties[-1])
+                       None)
             if text[a - 2:a] == "持有":  # "X成立于…，Y持有其100%股权": not the holder
                 ref = next((x for x in reversed(parties) if _CLAUSE.search(text, x.end, a)), ref)
         elif m.group() == "其" and opener is not None and opener.start >= start and opener.cls not in _NOT_COMPANIES \
                 and _subsidiary_word().match(text, b) and (head := _clause_head(text, a, named)) is not None \
-                and head.name != opener.name and head.start > opener.start:
+                and head.name != opener.name and head.start > opener.start \
+                and not cue_pattern("anaphora", "speech").match(text, opener.end):
             ref = opener  # "X收购Y…，Y由此成为其控股子公司": the clause's own actor is the child
         elif m.group() == "其" and opener is not None and opener.start >= start and opener.cls not in _NOT_COMPANIES \
                 and _subsidiary_word().match(text, b) and (
@@ -516,7 +530,8 @@ def _author(text: str, mentions: list[Mention]) -> Mention | None:
                 line.start("desk"), line.end("desk"), desk, "Platform", None, "org")
         # (the name as the text names it anywhere: "对话垄上优选裴知禾" and "“垄上优选”"); on a
         # 原创 line the writer may come before the account ("原创　椒小编　椒语官方号　2025年…")
-        words = [line.group("name")] + (text[line.end("name"):text.find("\n", line.end("name"))].split()
+        line_end = text.find("\n", line.end("name"))
+        words = [line.group("name")] + (text[line.end("name"):line_end if line_end >= 0 else len(text)].split()
                                         if line.group().lstrip().startswith("原创") else [])
         for word in words:
             named = [m for m in mentions if word.startswith(m.name) and len(m.name) >= 2
@@ -524,9 +539,8 @@ def _author(text: str, mentions: list[Mention]) -> Mention | None:
             if named:
                 return max(named, key=lambda m: len(m.name))  # the whole name, not a stem of it
             account = _ACCOUNT.fullmatch(word)
-            if account and names.is_name(own := account.group(1)) and text.count(own) > 1:
-                at = text.find(own, line.end())  # an account no rule found, named again in the text
-                return Mention(at, at + len(own), own, "Brand", None, "org")
+            if account and names.is_name(own := account.group(1)) and (at := text.find(own, line.end())) >= 0:
+                return Mention(at, at + len(own), own, "Brand", None, "org")  # an account named again in the text
     return None
 
 
@@ -672,6 +686,10 @@ def _owner_of(text: str, product: Argument, owners: list[Mention], local: list[M
     return possessor if possessor and _POSSESSED.fullmatch(text, possessor.end, product.start) else None
 
 
+# after a sentence's opener: it acts ("X（…）成立，首款产品“Y”上线", "X正式推出…"),
+# or owns what is launched ("X的自有品牌“Y”已于上月推出")
+_OPENER_ACTS = re.compile(r"(?:[（(][^）)]*[）)])?(?:正式|今日|近日|于[^，。；]{0,12}?)?(?:成立|推出|上线|发布|宣布|首发)"
+                          r"|的[^，。；“「]{0,8}[“「]")
 # a timeline entry: a line that opens with a date and a wide space ("2021.08　获…", "3月　推出…")
 _ENTRY_LINE = re.compile(r"(?m)^[ \t]*(?:(?:19|20)\d\d(?:[.年-]\d{1,2}月?)?|\d{1,2}月)[ \t]*\u3000")
 
@@ -682,8 +700,9 @@ def _sole_opener(text: str, start: int, local: list[Mention], products: list[Arg
     made = {p.name for p in products}
     opener = next((m for m in local if m.name not in made), None)
     if opener is None or opener.cls in _NOT_COMPANIES or not (
-            opener.start == start or text[opener.start - 1] in _CLAUSE_START + "\u3000\t"):
-        return None
+            opener.start == start or text[opener.start - 1] in _CLAUSE_START + "\u3000\t") \
+            or not _OPENER_ACTS.match(text, opener.end):
+        return None  # (not a venue: "天猫618期间，新品“X”首发")
     # (its legal name in brackets is the same business: "鲸序云（上海鲸序信息科技有限公司）")
     bracket = re.match(r"[（(][^）)]*[）)]", text[opener.end:])
     others = {m.name for m in local if m.name not in made and m.cls not in ("Product", "Document")
@@ -841,9 +860,10 @@ class FrameFinder:
         if subject is not None and subject.cls == UNKNOWN:
             subject = dataclasses.replace(subject, cls="Company")  # a chronicle is a company's history
         author = _author(text, mentions)
-        if subject is None and author is not None and len(_ENTRY_LINE.findall(text)) >= 3:
-            subject = author  # an organisation's own timeline ("鲸序云 2026-02-03…" / "2021.08　获…投资")
-        referents = Referents(subject=subject,
+        first_line = next((line for line in text[:300].splitlines() if line.strip()), "")
+        if subject is None and author is not None and author.name in first_line and len(_ENTRY_LINE.findall(text)) >= 3:
+            subject = author  # an organisation's own timeline, which its title names ("鲸序云五岁了" / "2021.08　获…投资")
+        referents = Referents(subject=subject, title=first_line,
                               # (in the lede: a comparable company's code further on is not the announcer's)
                               listed=_announcer(text, mentions), author=author,
                               own=tuple(m for m in mentions if m.start < _LEDE and m.cls == "Regulator"))

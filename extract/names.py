@@ -237,7 +237,7 @@ def trim(span: str) -> tuple[str, int, str | None] | None:
                 and not (core != span[end:] and lists["descriptor_run"].fullmatch(core))), default=None)
     if best:
         end, word, hint = best
-        if _UNNAMED.match(without_place(span[:end])):
+        if _UNNAMED.match(without_place(span[:end])) and class_of(span[end:]) == UNKNOWN and not trade_name(span[end:]):
             return None  # "青岛一电商公司虚构原价被罚": a company left unnamed; what follows is no name
         offset, span = offset + end, span[end:]
         stripped = strip_edges(span)  # "投资方|为|芥子天使基金"
@@ -287,10 +287,11 @@ def common_noun(word: str) -> bool:
 
 
 def clause_words(name: str) -> bool:
-    """Whether `name` is words of a clause: common words only, an adverb among them ("曾|有意")."""
+    """Whether `name` is words of a clause: common words only, an adverb and a verb among them ("曾|有意")."""
     import jieba
-    words = list(jieba.cut(name))
-    return all(common_word(w) for w in words) and any(_word_tags().get(w, "").startswith("d") for w in words)
+    tags = [_word_tags().get(w, "") for w in jieba.cut(name)]
+    return all(t[:1] in cues()["names"]["common_word_tags"] for t in tags) \
+        and any(t.startswith("d") for t in tags) and any(t.startswith("v") for t in tags)
 
 
 def holds_function_word(name: str) -> bool:

@@ -100,8 +100,8 @@ def _decode(path: Path, data: bytes) -> tuple[str, str]:
     return str(best), best.encoding
 
 
-# the site's name (and section) a page's <title> ends with: " - 商圈观察网", "_消费界Daily", "｜财经"
-_SITE_AFTER = re.compile(r"(?:\s*(?:\s[-–—|]\s|[_｜|])\s*[^-–—_｜|\n]{2,16}?)+\s*$")
+# the site's name a page's <title> ends with, after a longer headline: " - 商圈观察网", "_消费界Daily"
+_SITE_AFTER = re.compile(r"(?<=[^\n]{8})(?:\s[-–—|]\s|[_｜|])\s*(?![^\n]*(?:投|购|上市|合作|融资|发布|推出|罚))[^-–—_｜|\n]{2,12}\s*$")
 
 
 class _TextExtractor(html.parser.HTMLParser):

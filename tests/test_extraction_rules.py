@@ -763,3 +763,28 @@ def test_pronouns_in_bulletins_stock_codes_and_own_timelines():
                 "2026.01　获跨境电商平台瀚舸出海战略投资。\n")
     facts, _ = facts_of(timeline)
     assert {("澈汀资本", "investedIn", "鲸枢云"), ("瀚舸出海", "investedIn", "鲸枢云")} <= facts
+
+
+def test_review_of_the_twelfth_session_forms_that_must_not_fire():
+    # a founding date earlier in the sentence does not lend its year to the news
+    lede = "2025-09-15 10:23\n悦橙科技成立于2016年3月，总部位于杭州，9月12日，悦橙科技与京东签署战略合作协议。"
+    assert event_dates(lede, "Partnership") == {"2025-09-12"}
+    # a byline that the title does not name is not what a timeline is about
+    timeline = ("青禾科技：五年从0到1\n鹿鸣科技 2025-01-03 10:00\n\n2021.03　获红杉中国A轮投资。\n"
+                "2022.05　与京东签署战略合作协议。\n2023.08　上线小程序“青禾优选”。\n")
+    assert not any("鹿鸣科技" in (s, o) for s, _, o in facts_of(timeline)[0])
+    # a venue launches nothing; a speaker is no parent; a platform where a thing happened is no party
+    assert not facts_of("天猫618期间，新品“云朵面霜”首发。")[0]
+    facts, _ = facts_of("青禾电商称，悦橙科技已完成对小鹿优选的收购，小鹿优选成为其全资子公司。")
+    assert ("小鹿优选", "subsidiaryOf", "青禾电商") not in facts
+    facts, _ = facts_of("针对快手直播中“青禾优选”虚构“划线原价”的问题，杭州市市场监督管理局对其立案调查。")
+    assert not any(o == "快手" for _, r, o in facts if r == "regulates")
+    # names that begin with a count or a common word are still names
+    facts, _ = facts_of("一只酸奶牛完成了数千万元A轮融资，由红杉中国领投。")
+    assert ("红杉中国", "investedIn", "一只酸奶牛") in facts
+    assert frozenset(("一心堂", "顺丰")) in partners(facts_of("6月10日，一心堂与顺丰签署战略合作协议。")[0])
+    assert ("青禾电商", "acquired", "悦橙科技") in facts_of("青禾电商宣布收购杭州一家供应链公司悦橙科技。")[0]
+    # an earlier round is told apart from a round whose name contains it
+    _, events = facts_of("悦橙科技完成A轮融资，由高瓴资本领投。此前的Pre-A轮由红杉中国独家投资。")
+    rounds = {e[5]: e[1] for e in events if e[0] == "FundingRound"}
+    assert "红杉中国" not in rounds["A轮"].get("investor", []) and rounds["Pre-A轮"]["investor"] == ["红杉中国"]
