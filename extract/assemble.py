@@ -229,7 +229,7 @@ def assemble(docs: list[DocumentExtraction]) -> Extraction:
                             raw_facts.append(Fact(s, predicate, o, frame.date, [evidence, *more]))
     entities = resolver.finish()
     facts = _merge_facts([f for f in raw_facts if _fits(f, entities)])
-    events = _merge_events([e for e in map(_apart_from_primary, raw_events)
+    events = _merge_events([e for e in (_apart_from_primary(e, frames_spec[e.cls]) for e in raw_events)
                             if e is not None and _roles_fit(e, entities, frames_spec[e.cls])])
     used = {k for f in facts for k in (f.subject, f.object)} | {k for e in events for ks in e.roles.values() for k in ks}
     extraction = Extraction({k: v for k, v in entities.items() if k in used}, events, facts, [d.source for d in docs])
@@ -267,10 +267,10 @@ def _fits(fact: Fact, entities: dict[str, Entity]) -> bool:
 ROLE_CLASSES = {kind: set(classes) - {UNKNOWN} for kind, classes in ALLOWED.items()}
 
 
-def _apart_from_primary(event: Event) -> Event | None:
+def _apart_from_primary(event: Event, spec: dict) -> Event | None:
     """The event without what it is about in its other roles (a company is not its own investor:
     "由Y领投，公司及Z跟投" where 公司 was misread), or None when a role is left empty ("邻箩收购邻箩")."""
-    primary = rules()["frames"][event.cls].get("primary")
+    primary = spec.get("primary")
     own = set(event.roles.get(primary, ()))
     roles = {role: keys if role == primary else [k for k in keys if k not in own] for role, keys in event.roles.items()}
     roles = {role: keys for role, keys in roles.items() if keys}

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from extract import names
 from extract.amounts import all_money, parse_money
 from extract.dates import DateContext
-from extract.mentions import STOCK_CODE, body_places, chronicle_subject, local_bodies, short_body
+from extract.mentions import STOCK_CODE, body_places, chronicle_subject, first_line, local_bodies, short_body
 from extract.model import ACTOR_CLASSES, UNKNOWN, Argument, FrameMatch, Mention, doc_text
 from extract.resources import cue_pattern, cues, rules
 
@@ -284,16 +284,21 @@ def _named_in(name: str, text: str) -> bool:
     return any(form and len(form) >= 2 and form in text for form in (name, key, names.trade_name(key)))
 
 
+def _clause_start(text: str, lo: int, at: int, default: int | None) -> int | None:
+    """Where the clause `at` stands in starts: after the last clause break in [lo, at), else `default`."""
+    return max((m.end() for m in _CLAUSE.finditer(text, lo, at)), default=default)
+
+
 def _clause_head(text: str, at: int, named: list[Mention]) -> Mention | None:
     """The name that opens the clause `at` stands in, if one does."""
-    clause_start = max((m.end() for m in _CLAUSE.finditer(text, max(0, at - 60), at)), default=None)
+    clause_start = _clause_start(text, max(0, at - 60), at, None)
     return next((x for x in named if x.start == clause_start), None)
 
 
 def _other_round(text: str, start: int, at: int, target: FrameMatch) -> tuple[str, int] | None:
     """The round the clause before `at` names, and where that clause starts, when it is not
     the round `target` tells ("去年12月的A轮融资由Y投资" after a B round); else None."""
-    clause_start = max((m.end() for m in _CLAUSE.finditer(text, start, at)), default=start)
+    clause_start = _clause_start(text, start, at, start)
     named = _ROUND.search(text, clause_start, at)
     if target.frame != "FundingRound" or not named or not target.round or named.group() == target.round:
         return None
@@ -331,6 +336,11 @@ def _learned_mentions(text: str, mentions: list[Mention], frames: list[FrameMatc
 @lru_cache(maxsize=None)
 def _prepositions() -> tuple[str, ...]:
     return tuple(cues()["names"]["prepositions"])
+
+
+def _after_preposition(text: str, start: int, at: int) -> bool:
+    """Whether the name at `at` follows a preposition in the sentence from `start`: a venue ("在微信上…")."""
+    return text.endswith(_prepositions(), start, at)
 
 
 @lru_cache(maxsize=None)
@@ -426,7 +436,7 @@ def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], ant
         # a left-out subject after the first clause is the actor that opened the sentence
         # (not a venue: "在纽交所上市的X昨夜宣布，已于…完成对Y的收购")
         opener = next((x for x in sorted(local + extra, key=lambda x: x.start) if x.end <= a and x.cls in _TOPICAL
-                       and not (x.start < x.end and text.endswith(_prepositions(), start, x.start))), None)
+                       and not (x.start < x.end and _after_preposition(text, start, x.start))), None)
         # so is a bare 公司 there ("X公告，公司以…收购"); 该公司 points back past the sentence;
         # 后者 and 前者 are the last and the first actor named before them
         named = [x for x in local if x.end <= a and x.cls in _TOPICAL and x.source != "anaphor"]
@@ -468,7 +478,7 @@ def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], ant
         elif m.group() == "公司":  # "成为公司的控股子公司": the company this sentence's 公司 was, else the document's
             ref = next((x for x in reversed(extra) if text[x.start:x.end] == "公司"), None) or subject or listed or antecedent
         elif m.group() == "其" and re.search(r"(?:对|向|给予|责令|约谈|持有)$", text[a - 4:a]) and (
-                parties := [x for x in named if x.cls != "Regulator" and not text.endswith(_prepositions(), start, x.start)
+                parties := [x for x in named if x.cls != "Regulator" and not _after_preposition(text, start, x.start)
                             and not _VENUE_AFTER.match(text, x.end)]):
             # "针对平台“X”…，监管总局对其立案调查" (not a venue: "在快手直播中…"; nor a quoted phrase of
             # no class that a verb takes: "虚构“划线原价”")
@@ -564,7 +574,7 @@ def _operated() -> re.Pattern:
 def _agents(text: str, start: int, local: list[Mention]) -> list[Mention]:
     """The mentions that may be what a sentence is about: not a venue ("在微信上…") and not a
     name whose operator follows it."""
-    return [m for m in local if not text.endswith(_prepositions(), start, m.start)
+    return [m for m in local if not _after_preposition(text, start, m.start)
             and not _operated().match(text, m.end)]
 
 
@@ -860,10 +870,10 @@ class FrameFinder:
         if subject is not None and subject.cls == UNKNOWN:
             subject = dataclasses.replace(subject, cls="Company")  # a chronicle is a company's history
         author = _author(text, mentions)
-        first_line = next((line for line in text[:300].splitlines() if line.strip()), "")
-        if subject is None and author is not None and author.name in first_line and len(_ENTRY_LINE.findall(text)) >= 3:
+        title = first_line(text)
+        if subject is None and author is not None and author.name in title and len(_ENTRY_LINE.findall(text)) >= 3:
             subject = author  # an organisation's own timeline, which its title names ("鲸序云五岁了" / "2021.08　获…投资")
-        referents = Referents(subject=subject, title=first_line,
+        referents = Referents(subject=subject, title=title,
                               # (in the lede: a comparable company's code further on is not the announcer's)
                               listed=_announcer(text, mentions), author=author,
                               own=tuple(m for m in mentions if m.start < _LEDE and m.cls == "Regulator"))
@@ -1002,7 +1012,7 @@ class FrameFinder:
                following_end: int) -> FrameMatch:
         clause_end = _CLAUSE.search(text, span[1], sentence[1])
         clause_end = clause_end.start() if clause_end else sentence[1]
-        clause_start = max((m.end() for m in _CLAUSE.finditer(text, sentence[0], span[0])), default=sentence[0])
+        clause_start = _clause_start(text, sentence[0], span[0], sentence[0])
         titles = [(m.start, m.end) for m in local if m.cls == "Document"]
         sentence_dates = [d for d in sentence_dates if not any(a <= d.start < b for a, b in titles)]  # "（2023年版）"
         inside = [d for d in sentence_dates if d.end > span[0] and d.end <= span[1]]

@@ -20,14 +20,16 @@ from extract.resources import cue_pattern, cues, lexicon
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
 _QUOTED = re.compile(r"[“\"「«]([^“”\"「」«»\n，。；,;]{1,24})[”\"」»]")
 # a stock code in brackets right after a name: "万象零售（603528.SH）", "（股票代码：9683.HK）"
-STOCK_CODE = re.compile(r"\s*[（(]\s*(?:(?:股票|证券)?代码[:：]?\s*|股份代号[:：]?\s*)?((?:NYSE|NASDAQ|HK|SH|SZ)[:：]\s*\w+|\d{4,6}(?:\.(?:HK|SH|SZ|BJ))?|[A-Z]{2,5}(?:\.[A-Z]{1,2})?)\s*[)）]")
+# the label a bracketed stock code may have ("（股票代码：…）", "（股份代号：1986）")
+_CODE_LABEL = r"(?:(?:股票|证券)?代码[:：]?\s*|股份代号[:：]?\s*)?"
+STOCK_CODE = re.compile(r"\s*[（(]\s*" + _CODE_LABEL + r"((?:NYSE|NASDAQ|HK|SH|SZ)[:：]\s*\w+|\d{4,6}(?:\.(?:HK|SH|SZ|BJ))?|[A-Z]{2,5}(?:\.[A-Z]{1,2})?)\s*[)）]")
 _CODE_BRACKET = re.compile(r"[（(][^（()）\n]{0,14}?(?:(?:NYSE|NASDAQ|Nasdaq|HK|SH|SZ|BJ)[:：]\s*[A-Za-z0-9.]+|\d{4,6}(?:\.(?:HK|SH|SZ|BJ))?)\s*[)）]")
 # a run of name characters before a suffix, which may hold its place in brackets
 # ("汐品国际（新加坡）有限公司", "菡星（上海）信息技术有限公司")
 _NAME_RUN = re.compile(rf"[A-Za-z0-9\u4e00-\u9fff]{{2,}}(?:{names.PLACE_IN_NAME}[A-Za-z0-9\u4e00-\u9fff]{{0,6}})?$")
 _PLACE_INSIDE = re.compile(rf"{names.PLACE_IN_NAME}(?=[A-Za-z0-9\u4e00-\u9fff]{{0,6}}$)")
 # where a listed company's stock code follows its name: "万象零售（603528.SH）"
-_CODE_AHEAD = re.compile(r"(?=[（(]\s*(?:(?:股票|证券)?代码[:：]?\s*|股份代号[:：]?\s*)?(?:(?:NYSE|NASDAQ|HK|SH|SZ)[:：]\s*[A-Z0-9]+|\d{4,6}\.(?:HK|SH|SZ|BJ)|[0-9]\d{5}|0\d{4})\s*[)）])")
+_CODE_AHEAD = re.compile(r"(?=[（(]\s*" + _CODE_LABEL + r"(?:(?:NYSE|NASDAQ|HK|SH|SZ)[:：]\s*[A-Z0-9]+|\d{4,6}\.(?:HK|SH|SZ|BJ)|[0-9]\d{5}|0\d{4})\s*[)）])")
 # after a name: what makes it a news outlet ("新京报贝壳财经讯", "新浪科技讯")
 _OUTLET = re.compile(r"(?:财经|科技|新闻|网)?讯|获悉[，,]")  # ("消费界Daily获悉，…")
 _HEARD_FROM = re.compile(r"从[^，。；！？\n]{0,16}$")  # ("记者从…品牌Pawsome获悉": the source, not the outlet)
@@ -341,11 +343,16 @@ def _type_after() -> re.Pattern:
 _LATIN_TAIL = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+[A-Za-z][A-Za-z .&'-]*$")
 
 
+def first_line(text: str) -> str:
+    """A document's first line that holds anything: its title."""
+    return next((line for line in text[:300].splitlines() if line.strip()), "")
+
+
 def chronicle_subject(text: str) -> str | None:
     """The actor a chronicle is about, named by its title ("予木集团大事记"), by the page path
     that leads to it ("关于茭团 > 发展历程") or by the lede that opens it ("茭团（…）是一家…。以下为
     公司发展大事记。")."""
-    first = next((line for line in text[:300].splitlines() if line.strip()), "")
+    first = first_line(text)
     m = cue_pattern("chronicle", "title").match(first) or cue_pattern("chronicle", "title_after").match(first) \
         or cue_pattern("chronicle", "path").search(text, 0, 300) \
         or cue_pattern("chronicle", "lede").search(text, 0, 600) \
