@@ -773,6 +773,14 @@ def _restated_dates(found: list[FrameMatch], text: str, dates: DateContext, sent
                     break
 
 
+def _told_before(found: list[FrameMatch], frame: str, roles: dict, round_: re.Match | None) -> bool:
+    """Whether an event of `frame` with the same primary party (and round, if one is named) was found already."""
+    primary = rules()["frames"][frame].get("primary")
+    names = {a.name for a in roles.get(primary, [])}
+    return any(f.frame == frame and names & {a.name for a in f.roles.get(primary, [])}
+               and (round_ is None or f.round == round_.group()) for f in found)
+
+
 def is_headline(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] ends with no sentence end: a headline or a heading line."""
     return not text[start:end].rstrip().endswith(("。", "！", "？"))
@@ -979,12 +987,13 @@ class FrameFinder:
                                     target.roles.setdefault(role, []).extend(args)
                                 target.attached.append(((start, end), rule.id, rule.confidence))
                             continue
-                        if text.startswith(("后", "之后", "以后"), span[1]) and _REFERS_BACK.search(text, *span):
-                            continue  # "完成本轮融资后，…": the round told before, not a new one
+                        if text.startswith(("后", "之后", "以后"), span[1]) and (_REFERS_BACK.search(text, *span) or _told_before(
+                                found, rule.frame, roles, _ROUND.search(text, *span))):
+                            continue  # "完成本轮融资后，…", "X则在完成B轮融资后的同年8月…": the event told before
                         undated = (rule.frame == "PolicyIssuance" and dates.notice_day) or dates.undated(span[0])
                         if si == 0 and is_headline(text, start, end):
                             undated = None  # a headline gives no date: its event takes the body's
-                        if not sentence_dates and si and "\n" not in text[doc._.sentences[si - 1][1]:start] and (any(
+                        if si and "\n" not in text[doc._.sentences[si - 1][1]:start] and (any(
                                 a.source == "anaphor" for args in roles.values() for a in args)
                                 or "partners" in dict(rule.implicit).values()
                                 or cue_pattern("restated", "parallel").match(text, start)):
