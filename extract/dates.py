@@ -112,6 +112,8 @@ _WEEK_HEADING = re.compile(r"(?m)^[^\n]{0,10}?第[一二三四五六1-6]周[（(
 # after a date: it bounds a period ("2022年至2023年期间")
 _PERIOD = re.compile(r"(?:[至到—－~-]\s*(?:(?:19|20)\d\d年)?(?:\d{1,2}月)?(?:\d{1,2}日)?)?期间")
 # after a month: the week of it that a round-up covers ("7月第5周")
+# a monthly round-up's title ("2025年10月投融资月报"): the month its undated items are of
+_REPORT_MONTH = re.compile(r"((?:19|20)\d\d)年(1[0-2]|0?[1-9])月份?[^\n，。；]{0,12}?(?:月报|月度|盘点|回顾|汇总|复盘)")
 _WEEK_OF = re.compile(r"第[0-9一二三四五]周")
 # from a date on: what was done on it ("已于12月30日完成工商变更登记")
 _DONE_WORDS = "完成|交割|过户|签署|签订|上线|推出|成立|作出|收到"
@@ -414,7 +416,8 @@ class DateContext:
     def undated(self, pos: int) -> str | None:
         """The date of an event its sentence does not date: the year heading it stands under
         in a timeline ("2019年" / "获得…投资。"), else the month of the news item at `pos` when a
-        dateline gives its day (reports, dated to the month only, date nothing they do not say)."""
+        dateline gives its day (reports, dated to the month only, date nothing they do not say),
+        or the month a monthly round-up's title names."""
         i = bisect.bisect_left(self._starts, pos) - 1
         if i >= 0 and self.mentions[i].start in self._heading_starts:
             return self.mentions[i].when.iso()
@@ -422,6 +425,8 @@ class DateContext:
         heading = max((start for start in self._heading_starts if start < pos), default=None)
         if heading is not None and (i < 0 or self.mentions[i].start < heading):
             return str(dict(self._headings)[heading])
+        if month := _REPORT_MONTH.search(self.text, 0, 600):
+            return When(int(month.group(1)), int(month.group(2))).iso()
         ref = self.reference(pos)
         return When(ref.year, ref.month).iso() if ref and ref.day else None
 
