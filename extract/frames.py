@@ -66,6 +66,7 @@ _TOLD = re.compile(r"(?:正式|对外|向社会)?(?:公布|印发|发布)")
 _UNTOLD = re.compile(r"[为均]?(?:未|暂未|尚未|暂不|不详|不予)")
 # after an amount word: what is confiscated, no amount of the act ("作出行政处罚：没收违法所得2.6万元，并处罚款8万元")
 _CONFISCATED = re.compile(r"(?:决定)?[：:，,]?\s*没收")
+_ROUND_COUNT = re.compile(r"(?<!第)[两二三四五六七八九十多数几]轮")  # "共完成四轮融资": rounds counted, none told
 _REFERS_BACK = re.compile(r"此次|本次|本轮|该笔|这笔|交易|收购价|价款")
 _TOPICAL = ACTOR_CLASSES + (UNKNOWN,)  # what a left-out subject can stand for
 _NOT_COMPANIES = ("Investor", "Regulator", "Exchange", "Person", "Association")  # what "公司" never stands for
@@ -297,10 +298,12 @@ def _clause_head(text: str, at: int, named: list[Mention]) -> Mention | None:
 
 def _other_round(text: str, start: int, at: int, target: FrameMatch) -> tuple[str, int] | None:
     """The round the clause before `at` names, and where that clause starts, when it is not
-    the round `target` tells ("去年12月的A轮融资由Y投资" after a B round); else None."""
+    the round `target` tells ("去年12月的A轮融资由Y投资" after a B round) or one of the rounds it
+    counts ("共完成四轮融资。其中，2020年的B轮融资由Y领投"); else None."""
     clause_start = _clause_start(text, start, at, start)
     named = _ROUND.search(text, clause_start, at)
-    if target.frame != "FundingRound" or not named or not target.round or named.group() == target.round:
+    if target.frame != "FundingRound" or not named or named.group() == target.round or (
+            not target.round and not _ROUND_COUNT.search(text, *target.span)):
         return None
     return named.group(), clause_start
 
@@ -1014,7 +1017,9 @@ class FrameFinder:
                         f.roles["launcher"] = [_argument(maker)]
             found.extend(here)
             antecedent = _carry(here, last_of_frame, text, start, local) or antecedent
-        return found
+        # "共完成四轮融资" with nothing more: a count of rounds, none of them told
+        return [f for f in found if not (f.frame == "FundingRound" and f.round is None and len(f.roles) == 1
+                                         and _ROUND_COUNT.search(text, *f.span))]
 
     @staticmethod
     def _frame(rule: Rule, roles, sentence, span, text, sentence_dates, local, undated: str | None,
@@ -1034,8 +1039,12 @@ class FrameFinder:
         done = [d for d in after if text[d.start - 1] == "于" or _DAY_OF.search(text, max(0, d.start - 12), d.start)]
         date = (done[:1] or inside or before[-1:] or after[:1] or [None])[0]
         scope = text[span[0]:clause_end]
-        money = _money(rules()["frames"][rule.frame], text[span[0]:sentence[1]], scope, text[sentence[1]:following_end])
         round_ = _ROUND.search(scope) if rule.frame == "FundingRound" else None
+        rest_end = sentence[1]
+        if round_ and (other := next((m for m in _ROUND.finditer(text, span[0] + round_.end(), sentence[1])
+                                      if m.group() != round_.group()), None)):
+            rest_end = other.start()  # "2020年的B轮由X领投，2022年的C轮则由Y投资，金额为…": that amount is the C round's
+        money = _money(rules()["frames"][rule.frame], text[span[0]:rest_end], scope, text[sentence[1]:following_end])
         return FrameMatch(
             frame=rule.frame, rule=rule.id, confidence=rule.confidence, roles=roles,
             sentence=sentence, span=span,
