@@ -32,7 +32,8 @@ SETS = {"dev": (None, ROOT / "tests/dev/gold.jsonl"),
         "heldout-11": ([ROOT / "tests/heldout-11/docs"], ROOT / "tests/heldout-11/gold.jsonl"),
         "heldout-12": ([ROOT / "tests/heldout-12/docs"], ROOT / "tests/heldout-12/gold.jsonl"),
         "heldout-13": ([ROOT / "tests/heldout-13/docs"], ROOT / "tests/heldout-13/gold.jsonl"),
-        "heldout-14": ([ROOT / "tests/heldout-14/docs"], ROOT / "tests/heldout-14/gold.jsonl")}
+        "heldout-14": ([ROOT / "tests/heldout-14/docs"], ROOT / "tests/heldout-14/gold.jsonl"),
+        "heldout-15": ([ROOT / "tests/heldout-15/docs"], ROOT / "tests/heldout-15/gold.jsonl")}
 
 
 def main() -> None:
