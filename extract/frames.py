@@ -655,6 +655,18 @@ def _dates_what_precedes(text: str, d) -> bool:
         or _TOLD.match(text, d.end) is not None or _DAY_OF.search(text, max(0, d.start - 12), d.start) is not None
 
 
+def _minority_stake(frame: FrameMatch, text: str, local: list[Mention]) -> FrameMatch:
+    """An acquisition of less than half a company with no word of control in its sentence
+    ("受让萸茴电商15%股权") as the investment it is: a relation, and no Acquisition event."""
+    bought = frame.roles.get("acquiredCompany") if frame.frame == "Acquisition" else None
+    share = bought and cue_pattern("stakes", "share").match(text, bought[-1].end)
+    if not share or float(share.group(1)) >= 50 or cue_pattern("stakes", "control").search(
+            _without_names(text, *frame.sentence, local)):  # (not 岚秧控股's 控股)
+        return frame
+    return dataclasses.replace(frame, frame="Investment", roles={"investor": frame.roles.get("acquirer", []), "investee": bought},
+                   amount=None, currency=None)
+
+
 def _respectively(frame: FrameMatch, text: str, dates: DateContext) -> list[FrameMatch]:
     """"A、B分别于3月、5月推出X、Y": one frame per position (A–X in March, B–Y in May),
     not every pairing."""
@@ -1008,7 +1020,7 @@ class FrameFinder:
                             undated = told[-1].when.iso() if told and told[-1].when.iso() else undated
                         frame = self._frame(rule, roles, (start, end), span, text, sentence_dates, local, undated,
                                             following_end)
-                        here.extend(_respectively(frame, text, dates))
+                        here.extend(_respectively(_minority_stake(frame, text, local), text, dates))
             for f in here:
                 if f.frame == "Launch" and "launcher" not in f.roles:
                     maker = _owner_of(text, f.roles["launchedProduct"][0], owners, local) or referents.subject \

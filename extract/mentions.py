@@ -353,13 +353,13 @@ def chronicle_subject(text: str) -> str | None:
     that leads to it ("关于茭团 > 发展历程") or by the lede that opens it ("茭团（…）是一家…。以下为
     公司发展大事记。")."""
     first = first_line(text)
-    m = cue_pattern("chronicle", "title").match(first) or cue_pattern("chronicle", "title_after").match(first) \
-        or cue_pattern("chronicle", "path").search(text, 0, 300) \
-        or cue_pattern("chronicle", "lede").search(text, 0, 600) \
-        or next((t for line in text[:1500].splitlines()  # (a title further down: "【链接】X大事记")
-                 if (t := cue_pattern("chronicle", "title").match(line))), None)
-    if m and names.is_name(name := _LATIN_TAIL.sub("", (m.group("name") or m.group("tagged")).strip())):
-        return name
+    found = (cue_pattern("chronicle", "title").match(first), cue_pattern("chronicle", "title_after").match(first),
+             cue_pattern("chronicle", "path").search(text, 0, 300), cue_pattern("chronicle", "lede").search(text, 0, 600),
+             # (a title further down: "【链接】X大事记", "关于我们 > 发展历程" / "X · 发展大事记")
+             *(cue_pattern("chronicle", "title").match(line) for line in text[:1500].splitlines()))
+    for m in filter(None, found):
+        if names.is_name(name := _LATIN_TAIL.sub("", (m.group("name") or m.group("tagged")).strip())):
+            return name
     # a title after a headline ("七年，一瓶辣酱走出苗岭｜X大事记") names the actor only if the text names it
     # again and it tells no time ("…｜十年大事记") nor only a trade ("36氪｜跨境电商大事记")
     headline = cue_pattern("chronicle", "title_headline").match(first)
@@ -373,7 +373,8 @@ def chronicle_subject(text: str) -> str | None:
     if names.has_legal_suffix(first.strip()):
         return first.strip()
     alias = cue_pattern("names", "alias_declaration").search(text, 0, 600)
-    return alias.group("short") if alias and names.is_name(alias.group("short")) else None
+    short = alias.group("short") if alias else ""
+    return short if names.is_name(short) and names.without_place(short) else None  # (not "槐帆（海南）…")
 
 
 
