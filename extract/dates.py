@@ -25,7 +25,7 @@ _YEAR_WORD = "今年|去年|前年|明年|同年|当年|次年|那年|那一年|
 _OWN_DAY = "本(?:文|批[^，。！？\\n]{0,6}?|次通报|通报)(?:发布|刊发|发稿|公布)(?:当天|当日|之日)"
 # words that name a month or a day relative to the document's date or the date before
 _REL_WORDS = ("(?:本|上)?(?:周|星期)[一二三四五六日天]|(?:本)?(?:公告|通知)?发布之日|" + _OWN_DAY + "|次月|上个?月[底末初]?|本月初|本月|当月|同月|那个月|今日|今天|今晚|昨日|昨天|昨晚|前日|前天"
-              "|当天|当晚|同一天|此前一天|前一天|后一天|第二天|同日|同期|(?:几乎)?同一时间|当日|即日|次日|翌日|近日|日前|近期|上周末|本周末|本周|上周"
+              "|(?:本)?报告期内|当天|当晚|同一天|此前一天|前一天|后一天|第二天|同日|同期|(?:几乎)?同一时间|当日|即日|次日|翌日|近日|日前|近期|上周末|本周末|本周|上周"
               # at the meeting or ceremony the text just dated: its day ("今日…举办大会。会上，…")
               "|(?:(?<=^)|(?<=[。！？\n]))[^，。！？\n\\d]{0,24}?(?:大会|发布会|签约仪式|仪式|会议|活动|论坛|峰会|开幕式|会)(?:上|现场)(?=[，,])"
               "|(?<=(?<!现)在)(?:本次|此次|当天的?)?(?:大会|发布会|签约仪式|仪式|开幕式|会)(?:上|现场)")  # ("X也在会上发布了…")
@@ -112,6 +112,8 @@ _WEEK_HEADING = re.compile(r"(?m)^[^\n]{0,10}?第[一二三四五六1-6]周[（(
 # after a date: it bounds a period ("2022年至2023年期间")
 _PERIOD = re.compile(r"(?:[至到—－~-]\s*(?:(?:19|20)\d\d年)?(?:\d{1,2}月)?(?:\d{1,2}日)?)?期间")
 # after a month: the week of it that a round-up covers ("7月第5周")
+# a periodic report's title ("2024年年度报告", "2025年第三季度报告"): the year its 报告期内 is in
+_REPORT_YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?:年度报告|年报|半年度报告|半年报|第[一二三四]季度报告)")
 # a monthly round-up's title ("2025年10月投融资月报"): the month its undated items are of
 _REPORT_MONTH = re.compile(r"((?:19|20)\d\d)年(1[0-2]|0?[1-9])月份?[^\n，。；]{0,12}?(?:月报|月度|盘点|回顾|汇总|复盘)")
 _WEEK_OF = re.compile(r"第[0-9一二三四五]周")
@@ -351,6 +353,9 @@ class DateContext:
                 return last  # "5月，X与Y签约；同日，双方上线…": that month, no older day
             day = self._last_day
             return _shift(day, _DAY_AROUND.get(word, 0)) if day else None
+        if word.endswith("报告期内"):
+            report = _REPORT_YEAR.search(self.text, 0, 600)
+            return When(int(report.group(1))) if report else None
         if word == "本周" and (week := self._week_heading(pos)):
             # the week heading of its round-up's section ("第四周（12月22日—28日）"): its month, when the
             # week stays in one

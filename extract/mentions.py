@@ -188,8 +188,8 @@ def find_mentions(text: str) -> list[Mention]:
         for m in re.finditer(re.escape(subject), text):
             cls = names.class_of(subject)
             found.append(Mention(m.start(), m.end(), subject, "Company" if cls == UNKNOWN else cls, None, "org"))
-    for m in _CODE_AHEAD.finditer(text):
-        found.extend(_name_before(text, m.start(), "Company"))
+    for m in _CODE_AHEAD.finditer(text):  # (a stock forum's board is its company's: "岑浦科技吧(300947)")
+        found.extend(_name_before(text, m.start() - (text[m.start() - 1:m.start()] == "吧"), "Company"))
     for m in cue_pattern("names", "announcer").finditer(text):  # "4. 蔻町美妆公告，…": a company
         name = m.group("name")
         trimmed = names.trim(name)
