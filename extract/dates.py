@@ -48,6 +48,7 @@ DATE = re.compile(
     rf"|(?=(?:19|20)\d\d\s*年|[{_CN_DIGITS}]{{4}}年|{_YEAR_WORD}|(?:1[0-2]|0?[1-9])\s*月)"
     rf"(?:(?:{_YEAR}\s*年|(?P<ry>{_YEAR_WORD}))\s*)?(?:{_MONTH_DAY})?"
     r"|(?P<iy>(?:19|20)\d\d)[-/.](?P<im>1[0-2]|0?[1-9])(?:[-/.](?P<id>3[01]|[12]\d|0?[1-9]))?(?!\d)"
+    r"|(?<![^\n])(?P<ey>(?:19|20)\d\d)(?=[\t\u3000]| {2})"  # a timeline entry's bare year ("2024　　推出…")
     rf"|{_BARE_DAY}"
     rf"|(?P<rel>{_REL_WORDS})(?!达|送达)"  # ("次日达" is a delivery service)
     r"|(?P<same>(?:(?<=^)|(?<=[。！？\n]))(?:(?:与此)?同时|其中)(?=[，,]))"  # the time of the sentence before
@@ -83,7 +84,7 @@ _LABEL = re.compile(r"(?:时间|日期|Published|Updated|Date)[:：]")
 # a notice's signature date in Chinese numerals, on a line of its own ("二〇二四年十二月三十日")
 SIGNED = re.compile(rf"^[ \t\u3000]*([{_CN_DIGITS}]{{4}})年([一二三四五六七八九十]{{1,2}})月([一二三四五六七八九十]{{1,3}})日[ \t\u3000]*$", re.M)
 # a line that is only a year heads the timeline entries below it ("2020年" / "5月，…")
-YEAR_HEADING = re.compile(r"^[ \t\u3000]*[【\[（(■▍▌▎█●◆★▶►#]*[ \t]*((?:19|20)\d\d)[ \t]*年?[ \t]*[】\]）)]?[ \t\u3000]*$", re.M)  # "【2020】"
+YEAR_HEADING = re.compile(r"^[ \t\u3000]*[【\[（(■▍▌▎█●◆★▶►#—－=~-]*[ \t]*((?:19|20)\d\d)[ \t]*年?[ \t]*[】\]）)—－=~-]*[ \t\u3000]*$", re.M)  # "【2020】", "—— 2021年 ——"
 # what may follow the date of a line that is only a date: its quarter or half ("2023年Q3"), or a
 # short label after a bar or a bracket ("2017年6月｜A轮", "【1月】规则先行")
 _HEADING_REST = re.compile(r"(?:Q[1-4]|[上下]半年|第?[一二三四1-4]季度)?(?:[】\]][ \t\u3000]*[^\n，。；,;\d]{0,16}"
@@ -267,6 +268,8 @@ class DateContext:
             return When(months // 12, months % 12 + 1)
         if m.group("years_on"):  # "三年后": so many years after the date before
             return When(last.year + _count(m.group("years_on"))) if last and last.year else None
+        if m.group("ey"):
+            return When(int(m.group("ey")))
         if m.group("iy"):
             return When(int(m.group("iy")), int(m.group("im")), _int(m.group("id")))
         if m.group("same"):  # "同时，…" opening a sentence: the time of the sentence before
