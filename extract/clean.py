@@ -77,8 +77,9 @@ def clean(original: str) -> CleanText:
                 slices.pop()  # page chunks join without a line break
         elif wrapped and _WRAPPED_ON.match(body) and not _ENTRY.match(body) and not stamped and slices and slices[-1][1] == -1:
             slices.pop()  # a prose line hard-wrapped mid-word ("泠界科" / "技上月底发布…", "Live-" / "streaming")
-        # (in a text wrapped at a fixed width, a full-width line that does not end a sentence)
-        wrapped = not stamped and (_WRAPPED.match(body) is not None or (
+        # (a line that stops on an enumeration's or a clause's comma; in a text wrapped at a fixed
+        # width, a full-width line that does not end a sentence)
+        wrapped = not stamped and (_WRAPPED.match(body) is not None or body[-1] in "、，" or (
             width is not None and len(body) >= width - 1 and body[-1] not in "。！？；：”」）)" and _CJK.match(body[-1])
             and not _LABELLED_LINE.match(body)))
         for piece_start, piece_end in _without(original, start, end, strip_res):
