@@ -95,6 +95,9 @@ _NOTICE = re.compile(r"关于(?:印发|发布|公布)[^\n]{0,80}?的(?:通知|�
 # "本章所述月份，除特别注明外，均指2024年", "本大事记…所列事项均发生于2025年"
 DECLARED_YEAR = re.compile(r"(?:(?:文中|本文|下文|以下|下列|本章|本节)[^。\n]{0,6}?(?:月份|日期|时间)[^。\n]{0,12}?均(?:指|为|系)"
                            r"|所列事项均发生(?:于|在))((?:19|20)\d\d)年(?=[，。；,;）)\s]|$)")
+# a title that says which year it chronicles ("潍坊市2025年直播电商监管工作大事记", "2025年终盘点"): the
+# year of the bare months below it, though it comes out the next January
+CHRONICLE_YEAR = re.compile(r"\A[^\n]{0,24}?((?:19|20)\d\d)\s*年(?:度)?[^\n，。]{0,24}?(?:大事记|盘点|回顾|纪事|记事|复盘)[ \t\u3000]*$", re.M)
 # a wire dateline ("财联社4月16日电", "中新社合肥3月18日讯"): the date of the item it opens, which
 # its 今日 and 昨日 count from, not the date of what the item reports
 DATELINE = re.compile(r"(?<![\d年])(1[0-2]|0?[1-9])月(3[01]|[12]\d|0?[1-9])日(?:电|讯|[ \t]*[-–—][ \t])")  # "路透上海10月16日 - "
@@ -190,6 +193,7 @@ class DateContext:
         self._heading_starts = {start for start, _ in self._headings}  # (lines that are only a year)
         # "文中月份均指2025年": the year the text says its bare months are in
         self._headings += [(m.end(), int(m.group(1))) for m in DECLARED_YEAR.finditer(text)]
+        self._headings += [(m.end(), int(m.group(1))) for m in CHRONICLE_YEAR.finditer(text)]
         self._headings.sort()
         self.mentions: list[DateMention] = []
         self._line_year: dict[int, int] = {}  # line start -> last explicit year seen on it

@@ -287,25 +287,32 @@ def local_bodies(mentions: list[Mention]) -> list[Mention]:
 
 
 def short_body(name: str) -> str:
-    """A body's name in its short form: 市场监管局 = 市场监督管理局, 商务委 = 商务委员会."""
-    return name.replace("监督管理", "监管").replace("委员会", "委")
+    """A body's name in its short form: 市监局 = 市场监管局 = 市场监督管理局, 商务委 = 商务委员会,
+    市委网信办 = 中共…市委网络安全和信息化委员会办公室."""
+    return name.removeprefix("中共").replace("网络安全和信息化委员会办公室", "网信办").replace("监督管理", "监管") \
+        .replace("市场监管", "市监").replace("委员会", "委")
 
 
 def body_places(bodies: set[str]) -> dict[str, str]:
     """Each body named without its place ("市商务局") -> the one body of that name with its
-    place among `bodies` ("成都市商务局"), when there is exactly one."""
+    place among `bodies` ("成都市商务局"), when there is exactly one; and each body's shorter name
+    -> its fullest one."""
     def level(name: str) -> str | None:  # the last place word: "杭州市西湖区…局" is a district's
         found = re.findall(r"省|市(?!场)|区|县", name)
         return found[-1] if found else None
 
-    partial = {b for b in bodies if b.startswith(_PLACE_ENDS) or _DISTRICT.match(b)}  # "余杭区…局": no city
     out = {}
+    for b in bodies:  # one body under two names ("…市委网信办", "…市委网络安全和信息化委员会办公室"): the fuller
+        fullest = max((c for c in bodies if short_body(c) == short_body(b)), key=lambda c: (len(c), c))
+        if fullest != b:
+            out[b] = fullest
+    partial = {b for b in bodies if b.startswith(_PLACE_ENDS) or _DISTRICT.match(b)}  # "余杭区…局": no city
     for name in partial:
         full = [b for b in bodies if b != name and short_body(b).endswith(short_body(name)) and not b.startswith(_PLACE_ENDS)]
         if _BARE_BODY.fullmatch(name):  # "市局": the one bureau of that level the document names in full
             full = [b for b in bodies if b not in partial and b.endswith(name[-1]) and level(b) == name[0]]
-        if len(full) == 1:
-            out[name] = full[0]
+        if len(full := {out.get(b, b) for b in full}) == 1:
+            out[name] = full.pop()
     return out
 
 
