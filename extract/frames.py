@@ -66,6 +66,7 @@ _TOLD = re.compile(r"(?:正式|对外|向社会)?(?:公布|印发|发布)")
 _UNTOLD = re.compile(r"[为均]?(?:未|暂未|尚未|暂不|不详|不予)")
 # after an amount word: what is confiscated, no amount of the act ("作出行政处罚：没收违法所得2.6万元，并处罚款8万元")
 _CONFISCATED = re.compile(r"(?:决定)?[：:，,]?\s*没收")
+_INVESTED_IN = re.compile(r"(?:投资|领投|跟投|参与|入股|注资|加注)了?$")  # a verb whose object 其 is a funded company
 _ROUND_COUNT = re.compile(r"(?<!第)[两二三四五六七八九十多数几]轮")  # "共完成四轮融资": rounds counted, none told
 _REFERS_BACK = re.compile(r"此次|本次|本轮|该笔|这笔|交易|收购价|价款")
 _TOPICAL = ACTOR_CLASSES + (UNKNOWN,)  # what a left-out subject can stand for
@@ -490,6 +491,9 @@ def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], ant
                        None)
             if text[a - 2:a] == "持有":  # "X成立于…，Y持有其100%股权": not the holder
                 ref = next((x for x in reversed(parties) if _CLAUSE.search(text, x.end, a)), ref)
+        elif m.group() == "其" and _INVESTED_IN.search(text, max(start, a - 5), a) and (
+                funded := [x for x in named if x.cls not in _NOT_COMPANIES]):
+            ref = funded[-1]  # "X此前已完成两轮融资：Y于2022年独家投资了其天使轮": the company, not the investor
         elif m.group() == "其" and opener is not None and opener.start >= start and opener.cls not in _NOT_COMPANIES \
                 and _subsidiary_word().match(text, b) and (head := _clause_head(text, a, named)) is not None \
                 and head.name != opener.name and head.start > opener.start \
@@ -894,7 +898,8 @@ class FrameFinder:
             subject = dataclasses.replace(subject, cls="Company")  # a chronicle is a company's history
         author = _author(text, mentions)
         title = first_line(text)
-        if subject is None and author is not None and author.name in title and len(_ENTRY_LINE.findall(text)) >= 3:
+        if subject is None and author is not None and (names.trade_name(author.name) or author.name) in title \
+                and len(_ENTRY_LINE.findall(text)) >= 3:
             subject = author  # an organisation's own timeline, which its title names ("鲸序云五岁了" / "2021.08　获…投资")
         referents = Referents(subject=subject, title=title,
                               # (in the lede: a comparable company's code further on is not the announcer's)
@@ -1030,7 +1035,7 @@ class FrameFinder:
             found.extend(here)
             antecedent = _carry(here, last_of_frame, text, start, local) or antecedent
         # "共完成四轮融资" with nothing more: a count of rounds, none of them told
-        return [f for f in found if not (f.frame == "FundingRound" and f.round is None and len(f.roles) == 1
+        return [f for f in found if not (f.frame == "FundingRound" and len(f.roles) == 1
                                          and _ROUND_COUNT.search(text, *f.span))]
 
     @staticmethod
