@@ -816,10 +816,13 @@ def _date_headline(found: list[FrameMatch], text: str, dates: DateContext, sente
         return
     def told(f: FrameMatch) -> set[str]:
         return {a.name for args in f.roles.values() for a in args}
+
+    def shared(a: set[str], b: set[str]) -> bool:  # (a short name in the headline, the legal one in the body)
+        return any(x in y or y in x for x in a for y in b if min(len(x), len(y)) >= 2)
     for f in found:
         if f.sentence != sentences[0]:
             continue
-        again = next((g for g in found if g.sentence != f.sentence and g.frame == f.frame and told(g) & told(f)
+        again = next((g for g in found if g.sentence != f.sentence and g.frame == f.frame and shared(told(g), told(f))
                       and (f.round is None or g.round in (None, f.round))
                       and (f.amount is None or g.amount in (None, f.amount))), None)
         if again is not None and again.date is not None and not _EXPLICIT_DATE.search(text, *f.sentence):
