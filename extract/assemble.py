@@ -65,20 +65,31 @@ class Resolver:
         self._votes: dict[str, Counter] = defaultdict(Counter)
         self._surface: dict[str, Counter] = defaultdict(Counter)
 
-    def resolve(self, arg: Argument) -> str:
+    def key(self, arg: Argument) -> str:
+        """The entity key `arg` resolves to, without recording it."""
         if arg.cls == "Document":
-            key = "doc:" + re.sub(r"\s+", "", arg.name)
+            return "doc:" + re.sub(r"\s+", "", arg.name)
+        entry = self._entry(arg)
+        if entry:
+            return "lex:" + entry["zh"]
+        own = names.normal_key(arg.name)
+        return "new:" + self._aliases.get(own, (own, None))[0]
+
+    @staticmethod
+    def _entry(arg: Argument) -> dict | None:
+        index = names.lexicon_index()
+        return (index.get(arg.key) if arg.key else None) or index.get(arg.name) or index.get(names.normal_key(arg.name))
+
+    def resolve(self, arg: Argument) -> str:
+        key = self.key(arg)
+        if arg.cls == "Document":
             self._add(key, arg.name, "Document", None)
             return key
-        index = names.lexicon_index()
-        entry = (index.get(arg.key) if arg.key else None) or index.get(arg.name) or index.get(names.normal_key(arg.name))
-        if entry:
-            key = "lex:" + entry["zh"]
+        if entry := self._entry(arg):
             self._add(key, arg.name, entry["class"], entry)
         else:
             own = names.normal_key(arg.name)
             full_key, full_name = self._aliases.get(own, (own, None))
-            key = "new:" + full_key
             self._add(key, arg.name, arg.cls, None, 2 if arg.typed else 1)
             if full_name:
                 self.entities[key].names.add(full_name)
@@ -188,11 +199,16 @@ def assemble(docs: list[DocumentExtraction]) -> Extraction:
                 if maker is None:
                     continue
                 frame.roles["launcher"] = [maker]
-            roles = {role: _unique(resolver.resolve(a) for a in args) for role, args in frame.roles.items()}
-            if frame.frame == "Ownership" and set(roles["child"]) & set(roles["parent"]) and not (
-                    {a.name for a in frame.roles["child"]} & {a.name for a in frame.roles["parent"]}):
+            if frame.frame == "Ownership":
                 # "汐品科技…全资子公司杭州汐品网络科技有限公司": the text keeps apart what names alone would merge
-                roles["child"] = _unique(resolver.resolve_apart(a) for a in frame.roles["child"])
+                # (each such child, not the others named with it)
+                parents = {resolver.key(a) for a in frame.roles["parent"]}
+                parent_names = {a.name for a in frame.roles["parent"]}
+                roles = {"parent": _unique(resolver.resolve(a) for a in frame.roles["parent"]),
+                         "child": _unique(resolver.resolve_apart(a) if resolver.key(a) in parents and a.name not in parent_names
+                                          else resolver.resolve(a) for a in frame.roles["child"])}
+            else:
+                roles = {role: _unique(resolver.resolve(a) for a in args) for role, args in frame.roles.items()}
             spec = frames_spec[frame.frame]
             event_roles: dict[str, list[str]] = {}
             for role, keys in roles.items():  # rule-only roles (copartner) are ontology roles (partner)
