@@ -127,6 +127,8 @@ _DONE_LATE = re.compile(rf"[^，。；]{{0,10}}?(?:{_DONE_WORDS}|办理)")
 # from a month that opens a clause: what its sentence says was done ("12月下旬，X完成A轮融资")
 _DONE_IN_SENTENCE = re.compile(rf"[^。；！？\n]{{0,30}}?(?:{_DONE_WORDS}|获得|上市|挂牌|登陆|收购|并购|领投|发布|印发|约谈|处以|罚款)")
 # words of a plan around a month and its verb ("计划于6月在港交所挂牌", "3月，公司将在港交所上市")
+# the day a decision was made or signed ("决定书的落款日期为12月29日"): a day already past
+_ACT_DAY = re.compile(r"(?:作出|决定|落款|签署|签发)(?:的)?(?:日期|时间)(?:为|是)$")
 _PLANNED = re.compile(r"将|拟|计划|预计|有望|准备|争取|力争")
 # after a year: the name it is part of ("2026年“618”网络集中促销…指导会", "2025年度")
 _LABEL_AFTER = re.compile(r"[“\"《「«]|度")
@@ -228,10 +230,10 @@ class DateContext:
                 if when.day is not None and not _TAKES_EFFECT.match(text, m.end()):
                     self._last_day = when  # (a day rules take effect on is not the day 当日 points back to)
                     self._last_day_end = m.end()
-                # a year that opens a clause dates the bare months after it on its line ("2018年3月…；
-                # 12月…"); one inside a clause ("提出到2027年培育…") or a year word ("去年12月印发的…")
-                # is an aside
-                if not m.group("ry") and (m.start() == 0 or text[m.start() - 1] in _CLAUSE_OPEN):
+                # a year that opens a clause, said or counted ("2018年3月…；12月…", "两个月后，即10月"),
+                # dates the bare months after it on its line; one inside a clause ("提出到2027年培育…"),
+                # a year word ("去年12月印发的…") or a month whose year was only guessed is an aside
+                if any(m.group(g) for g in ("y", "iy", "ago", "later", "years_on")) and (m.start() == 0 or text[m.start() - 1] in _CLAUSE_OPEN):
                     self._line_year[text.rfind("\n", 0, m.start()) + 1] = when.year
         self._starts = [d.start for d in self.mentions]
         # a line that is only a date heads the timeline entry below it ("2024.05" / "团长端App…上线"),
@@ -326,12 +328,13 @@ class DateContext:
             return self._heading_year
         if ref.month is None or month <= ref.month:
             return ref.year
-        if (self.text.startswith("已于", max(0, pos - 2)) and _DONE_LATE.match(self.text, pos)) or (
+        if (self.text.startswith("已于", max(0, pos - 2)) and _DONE_LATE.match(self.text, pos)) or _ACT_DAY.search(
+                self.text, max(0, pos - 12), pos) or (
                 (pos == 0 or self.text[pos - 1] in _CLAUSE_OPEN or self.text[pos - 1] == "于")
                 and (done := _DONE_IN_SENTENCE.match(self.text, pos))
                 and not _PLANNED.search(self.text, max(0, pos - 8), done.end())):
             # a month after the dateline's, done: last year's ("（1月7日电）…已于12月30日完成",
-            # "12月下旬，X完成…" in a story of 1月6日)
+            # "12月下旬，X完成…" in a story of 1月6日, "落款日期为12月29日")
             return ref.year - 1
         # a month after the dateline's, in a text that was just speaking of the year before
         # ("2025年，…。" then "9月，…" in a report of 2026年2月): that year's

@@ -63,6 +63,7 @@ def _day_of(verbs: str) -> re.Pattern:
 _DAY_OF = _day_of("作出|决定|落款|印发|发布|签署|完成|交割|上市|成立")
 # after a date right after a document: the day it was made public ("《规定》18日对外公布")
 _TOLD = re.compile(r"(?:正式|对外|向社会)?(?:公布|印发|发布)")
+_LICENCE = re.compile(r"(?:换发|取得|领取)[^，。；！？]{0,30}?营业执照")
 _UNTOLD = re.compile(r"[为均]?(?:未|暂未|尚未|暂不|不详|不予)")
 # after an amount word: what is confiscated, no amount of the act ("作出行政处罚：没收违法所得2.6万元，并处罚款8万元")
 _CONFISCATED = re.compile(r"(?:决定)?[：:，,]?\s*没收")
@@ -653,7 +654,8 @@ def _status(text: str, clause_start: int, trigger_end: int, clause_end: int, loc
 def _dates_what_precedes(text: str, d) -> bool:
     """A date after an event that is its date: in brackets, or when it was done."""
     before = text[max(0, d.start - 2):d.start]
-    done = _DONE.match(text, d.end) if before.endswith("于") else None
+    # (a share transfer is done the day the company gets its new licence: "X于8月25日取得…换发的《营业执照》")
+    done = (_DONE.match(text, d.end) or _LICENCE.match(text, d.end)) if before.endswith("于") else None
     # (not what describes a noun: "原因是其于2023年9月完成的对X的收购…" tells an earlier deal)
     return "（" in before or "(" in before or (done is not None and not text.startswith("的", done.end())) \
         or _TOLD.match(text, d.end) is not None or _DAY_OF.search(text, max(0, d.start - 12), d.start) is not None
