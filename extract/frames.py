@@ -794,6 +794,20 @@ def _restated_dates(found: list[FrameMatch], text: str, dates: DateContext, sent
                     break
 
 
+def _amount_from_plan(found: list[FrameMatch]) -> None:
+    """A deal done whose sentence gives no amount takes the amount of the plan it carries out
+    ("董事会同意公司以16,500万元收购X 55%股权" … "收购X股权事项已办理完毕工商变更登记")."""
+    for f in found:
+        if f.status != "completed" or f.amount is not None or not rules()["frames"][f.frame].get("amount_after"):
+            continue
+        primary = rules()["frames"][f.frame].get("primary")
+        keys = {names.normal_key(a.name) for a in f.roles.get(primary, [])}
+        plan = next((g for g in found if g.frame == f.frame and g.status == "planned" and g.amount is not None
+                     and keys & {names.normal_key(a.name) for a in g.roles.get(primary, [])}), None)
+        if plan is not None:
+            f.amount, f.currency = plan.amount, plan.currency
+
+
 def _told_before(found: list[FrameMatch], frame: str, roles: dict, round_: re.Match | None) -> bool:
     """Whether an event of `frame` with the same primary party (and round, if one is named) was found already."""
     primary = rules()["frames"][frame].get("primary")
@@ -871,6 +885,7 @@ class FrameFinder:
             found = sorted(found + self._run(doc, text, dates, doc._.mentions, again, found), key=lambda f: f.sentence)
         _restated_dates(found, text, dates, doc._.sentences, doc._.mentions)
         _date_headline(found, text, dates, doc._.sentences)
+        _amount_from_plan(found)
         # a frame may hold a body it found without its place ("市商务局"): the document names its place
         if full := body_places({a.name for f in found for args in f.roles.values() for a in args
                                 if a.cls == "Regulator"} | {m.name for m in doc._.mentions if m.cls == "Regulator"}):
