@@ -20,7 +20,7 @@ _YEAR = rf"(?P<y>(?:19|20)\d\d|[{_CN_DIGITS}]{{4}})"
 _MONTH_DAY = r"(?P<m>1[0-2]|0?[1-9])\s*月\s*(?:(?P<d>3[01]|[12]\d|0?[1-9])\s*[日号])?"
 # a year word ("今年3月" is one date: its month must not borrow the year of another date)
 # (a season or half of the year opening a clause is this year's: "年初，X推出…", "上半年，…")
-_YEAR_WORD = "今年|去年|前年|明年|同年|当年|次年|那年|那一年|这一年|(?:(?<=^)|(?<=[，。；！？\\n]))(?:年(?=初|底|末)|[上下]半年|年内(?=[，,]))"
+_YEAR_WORD = "今年|去年|前年|明年|同年|当年|次年|翌年|(?<!连续)第二年|那年|那一年|这一年|(?:(?<=^)|(?<=[，。；！？\\n]))(?:年(?=初|底|末)|[上下]半年|年内(?=[，,]))"
 # the day the document itself came out ("本文发布当天", "本批案例发布当日")
 _OWN_DAY = "本(?:文|批[^，。！？\\n]{0,6}?|次通报|通报)(?:发布|刊发|发稿|公布)(?:当天|当日|之日)"
 # words that name a month or a day relative to the document's date or the date before
@@ -42,7 +42,7 @@ DATE = re.compile(
     # the shopping festivals: "去年双11当天" is a day, "2020年双11期间" its month
     rf"(?P<fest>(?:(?P<fy>(?:19|20)\d\d)年|(?P<fry>今年|去年|前年))?(?:双11|双十一|双12|双十二)(?P<fday>当天|当日|零点|0点)?)"
     # so many years before the document, so many months or years after the date before
-    r"|(?P<ago>[一两二三四五六七八九十]|\d{1,2})年前|(?P<later>[一两二三四五六七八九十]|\d{1,2})个月(?:后|之后|以后)"
+    r"|(?P<ago>[一两二三四五六七八九十]|\d{1,2})年前|(?P<later>[一两二三四五六七八九十]|\d{1,2}|半)(?:个月|(?<=半)年)(?:后|之后|以后)"
     r"|(?P<years_on>[一两二三四五六七八九十]|\d{1,2})年(?:后|之后|以后)"
     # (the lookahead keeps the all-optional first form from matching empty, which would hide a bare day)
     rf"|(?=(?:19|20)\d\d\s*年|[{_CN_DIGITS}]{{4}}年|{_YEAR_WORD}|(?:1[0-2]|0?[1-9])\s*月)"
@@ -50,7 +50,7 @@ DATE = re.compile(
     r"|(?P<iy>(?:19|20)\d\d)[-/.](?P<im>1[0-2]|0?[1-9])(?:[-/.](?P<id>3[01]|[12]\d|0?[1-9]))?(?!\d)"
     r"|(?<![^\n])(?P<ey>(?:19|20)\d\d)(?=[\t\u3000]| {2})"  # a timeline entry's bare year ("2024　　推出…")
     rf"|{_BARE_DAY}"
-    rf"|(?P<rel>{_REL_WORDS})(?!达|送达)"  # ("次日达" is a delivery service)
+    rf"|(?<!前的)(?<!直到)(?P<rel>{_REL_WORDS})(?!达|送达)"  # ("次日达" is a delivery service; "五年前的今天" is five years ago; "直到今天" no event's day)
     r"|(?P<same>(?:(?<=^)|(?<=[。！？\n]))(?:(?:与此)?同时|其中)(?=[，,]))"  # the time of the sentence before
 )
 # a date stamp: a line that is only a date, or a labelled one ("发布时间：2023-04-20 15:30　来源：…")
@@ -205,6 +205,7 @@ class DateContext:
         self._vague_last = False  # whether the last date was a vague word ("近日")
         self._last_year: int | None = None  # the year of the last date named
         self._last_end = -1  # where it ends
+        self._last_word = ""  # and its words
         self._last_explicit = False  # whether it says its year, opening its clause
         last: When | None = None
         for m in DATE.finditer(text):
@@ -222,7 +223,7 @@ class DateContext:
                 # (a period's bounds are no time an event of the text happened at: "在2022年至2023年
                 # 期间偷逃税款。…同年5月，X被处罚" is not 2023)
                 last = when
-                self._last_year, self._last_end = when.year, m.end()
+                self._last_year, self._last_end, self._last_word = when.year, m.end(), m.group()
                 # (a year of its own that opens its clause: not "成立于2016年3月，…9月12日，…")
                 self._last_explicit = bool(m.group("y") or m.group("iy") or m.group("ry") in ("这一年", "那一年", "那年")) \
                     and (m.start() == 0 or text[m.start() - 1] in _CLAUSE_OPEN)
@@ -270,7 +271,7 @@ class DateContext:
         if m.group("later"):
             if not (last and last.year and last.month):
                 return None
-            months = last.year * 12 + last.month - 1 + _count(m.group("later"))
+            months = last.year * 12 + last.month - 1 + (6 if m.group("later") == "半" else _count(m.group("later")))
             return When(months // 12, months % 12 + 1)
         if m.group("years_on"):  # "三年后": so many years after the date before
             return When(last.year + _count(m.group("years_on"))) if last and last.year else None
@@ -304,8 +305,13 @@ class DateContext:
         return When(self._year_for(m.start(), month), month, day)
 
     def _year_word(self, word: str, pos: int, last: When | None) -> int | None:
-        if word in ("同年", "当年", "次年", "那年", "那一年", "这一年"):
-            return last.year + (word == "次年") if last and last.year else None
+        if word in ("同年", "当年", "次年", "翌年", "第二年", "那年", "那一年", "这一年"):
+            if not (last and last.year):
+                return None
+            # (the year after the one told, unless a heading just said it: "▍第二年：…" / "第二年春天，…")
+            heading = self._last_word == word and "\n" in self.text[self._last_end:pos] \
+                and not re.search(r"[，。；]", self.text[self.text.rfind("\n", 0, self._last_end):self._last_end])
+            return last.year + (word in ("次年", "翌年", "第二年") and not heading)
         word = "年" if word in ("上半年", "下半年", "年内") else word  # a half of the year, like its start or end
         if word == "年" and (heading := [y for start, y in self._headings if start < pos]):
             return heading[-1]  # "2020年" / "年初，…": the year of the timeline entry it stands under

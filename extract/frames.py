@@ -56,11 +56,12 @@ _POSSESSED = re.compile(_DESCRIBED % 8)  # its own, told by 其 ("X宣布，其�
 
 
 def _day_of(verbs: str) -> re.Pattern:
-    """Before a date: the day of the act it names ("…处以罚款325万元，处罚决定作出日期为9月16日")."""
-    return re.compile(rf"(?:{verbs})(?:的)?(?:日期|时间)(?:为|是)$")
+    """Before a date: the day of the act it names ("…处以罚款325万元，处罚决定作出日期为9月16日",
+    "《规范》成文于2月26日")."""
+    return re.compile(rf"(?:{verbs})(?:的)?(?:(?:日期|时间)(?:为|是)|于)$")
 
 
-_DAY_OF = _day_of("作出|决定|落款|印发|发布|签署|完成|交割|上市|成立")
+_DAY_OF = _day_of("作出|决定|落款|成文|印发|发布|签署|完成|交割|上市|成立")
 # after a date right after a document: the day it was made public ("《规定》18日对外公布")
 _TOLD = re.compile(r"(?:正式|对外|向社会)?(?:公布|印发|发布)")
 _LICENCE = re.compile(r"(?:换发|取得|领取)[^，。；！？]{0,30}?营业执照")
