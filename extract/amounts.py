@@ -8,14 +8,17 @@ import cn2an
 
 CURRENCIES = {
     "美元": "USD", "美金": "USD", "港元": "HKD", "港币": "HKD", "欧元": "EUR", "日元": "JPY",
-    "英镑": "GBP", "新加坡元": "SGD", "人民币": "CNY", "元": "CNY", "US$": "USD", "$": "USD",
+    "英镑": "GBP", "新加坡元": "SGD", "新台币": "TWD", "台币": "TWD", "澳元": "AUD", "加元": "CAD", "韩元": "KRW",
+    "泰铢": "THB", "林吉特": "MYR", "瑞士法郎": "CHF", "人民币": "CNY", "元": "CNY", "US$": "USD", "$": "USD",
 }
+# a currency named before the number ("以新台币6.8亿元", "港币5亿元"): the 元 after it is that currency's
+_PRE = "US\\$|\\$|新台币|台币|港币|港元|美元|欧元|日元|英镑|人民币"
 _NUM = r"[0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千]+"
 _UNIT = r"万亿|千万|百万|亿|万|千|\s?(?i:million|billion|mn|bn)(?![A-Za-z])"
 _LATIN_UNITS = {"million": Decimal(10) ** 6, "mn": Decimal(10) ** 6, "billion": Decimal(10) ** 9, "bn": Decimal(10) ** 9}
 _CUR = "|".join(sorted(map(re.escape, CURRENCIES), key=len, reverse=True))
 MONEY = re.compile(
-    rf"(?:(?P<pre>US\$|\$)\s*)?(?P<num>{_NUM})\s*(?P<unit>{_UNIT})?\s*(?P<cur>{_CUR})?(?:人民币)?"
+    rf"(?:(?P<pre>{_PRE})\s*)?(?P<num>{_NUM})\s*(?P<unit>{_UNIT})?\s*(?P<cur>{_CUR})?(?:人民币)?"
 )
 
 _PER_SHARE = re.compile(r"每[股份][^，。；\d]{0,6}$")
@@ -41,7 +44,7 @@ def all_money(text: str) -> list[tuple[Decimal, str]]:
     text = _ONE.sub("1", text)  # "逾亿元": at least one 亿
     text = _YI_WAN.sub(lambda m: f"{int(m.group(1)) * 10000 + int(m.group(2)) * (1000 if m.group(3) else 1)}万", text)
     for m in MONEY.finditer(text):
-        currency = m.group("cur") or m.group("pre")
+        currency = m.group("pre") if m.group("pre") and m.group("cur") in (None, "元") else m.group("cur")
         if not currency and not m.group("unit"):
             continue
         if text[m.end():m.end() + 1] in ("年", "月", "日", "%", "％", "人", "家", "个", "名", "倍"):

@@ -70,7 +70,7 @@ _UNTOLD = re.compile(r"[为均]?(?:未|暂未|尚未|暂不|不详|不予)")
 _CONFISCATED = re.compile(r"(?:决定)?[：:，,]?\s*没收")
 _INVESTED_IN = re.compile(r"(?:投资|领投|跟投|参与|入股|注资|加注)了?$")  # a verb whose object 其 is a funded company
 _ROUND_COUNT = re.compile(r"(?<!第)[两二三四五六七八九十多数几]轮")  # "共完成四轮融资": rounds counted, none told
-_REFERS_BACK = re.compile(r"此次|本次|本轮|该笔|这笔|交易|收购价|价款")
+_REFERS_BACK = re.compile(r"此次|本次|本轮|该轮|这一?轮|该笔|这笔|交易|收购价|价款|根据[^，。；]{0,6}协议")
 _TOPICAL = ACTOR_CLASSES + (UNKNOWN,)  # what a left-out subject can stand for
 _NOT_COMPANIES = ("Investor", "Regulator", "Exchange", "Person", "Association")  # what "公司" never stands for
 _CLAUSE_START = "，。；！？,;!?：:\n "
@@ -627,7 +627,8 @@ def _money(spec: dict, sentence_rest: str, scope: str, following: str):
             return money
     # its own clause first: "对A处以150万元罚款，对B处以50万元罚款"; the words the frame
     # prefers first ("罚款" before "罚没款合计")
-    for rest in (scope, sentence_rest, following if _REFERS_BACK.search(following[:12]) else ""):
+    goes_on = _REFERS_BACK.search(following[:12]) or ("amount_next" in spec and re.match(spec["amount_next"], following))
+    for rest in (scope, sentence_rest, following if goes_on else ""):
         for words in filter(None, (spec.get("amount_first"), cues_)):
             # (not "金额未披露，估值10亿元": a cue that says the amount is not told)
             found = [m.end() for m in _words(tuple(words)).finditer(rest)
@@ -660,6 +661,20 @@ def _dates_what_precedes(text: str, d) -> bool:
     # (not what describes a noun: "原因是其于2023年9月完成的对X的收购…" tells an earlier deal)
     return "（" in before or "(" in before or (done is not None and not text.startswith("的", done.end())) \
         or _TOLD.match(text, d.end) is not None or _DAY_OF.search(text, max(0, d.start - 12), d.start) is not None
+
+
+_ROUND_LIST = re.compile(rf"({_ROUND.pattern})(?:和|及|与|、)({_ROUND.pattern})")
+
+
+def _respective_amount(text: str, sentence: tuple[int, int], round_name: str) -> tuple | None:
+    """The amount a sentence gives a round it lists with another, amounts in the same order
+    ("完成A轮和A+轮融资，金额分别为6,000万元和1.2亿元")."""
+    listed = _ROUND_LIST.search(text, *sentence)
+    if not listed or "分别" not in text[listed.end():sentence[1]]:
+        return None
+    rounds = [listed.group(1), listed.group(2)]
+    amounts = all_money(text[text.index("分别", listed.end()):sentence[1]])
+    return amounts[rounds.index(round_name)] if round_name in rounds and len(amounts) >= 2 else None
 
 
 def _minority_stake(frame: FrameMatch, text: str, local: list[Mention]) -> FrameMatch:
@@ -1017,6 +1032,8 @@ class FrameFinder:
                                                     (named[1], span[1]), text, sentence_dates, local, None,
                                                     following_end)
                                 frame.round = named[0]
+                                if frame.amount is None and (money := _respective_amount(text, target.sentence, named[0])):
+                                    frame.amount, frame.currency = money
                                 here.append(frame)
                                 continue
                             if target is not None:
@@ -1082,7 +1099,8 @@ class FrameFinder:
         if round_ and (other := next((m for m in _ROUND.finditer(text, span[0] + round_.end(), sentence[1])
                                       if m.group() != round_.group()), None)):
             rest_end = other.start()  # "2020年的B轮由X领投，2022年的C轮则由Y投资，金额为…": that amount is the C round's
-        money = _money(rules()["frames"][rule.frame], text[span[0]:rest_end], scope, text[sentence[1]:following_end])
+        money = _money(rules()["frames"][rule.frame], text[span[0]:rest_end], scope, text[sentence[1]:following_end]) \
+            or (_respective_amount(text, sentence, round_.group()) if round_ else None)
         return FrameMatch(
             frame=rule.frame, rule=rule.id, confidence=rule.confidence, roles=roles,
             sentence=sentence, span=span,
