@@ -774,7 +774,8 @@ def _restated_dates(found: list[FrameMatch], text: str, dates: DateContext, sent
                     mentions: list[Mention]) -> None:
     """Date the events of a sentence by the next sentence (of two, in its paragraph) that says
     when they happened and points back to them, unless it tells events of its own; a
-    penalty that sentence or its own says was revoked did not stand."""
+    penalty that sentence or its own says was revoked did not stand, and one whose fine it
+    changed has the changed fine."""
     spec = cues()["restated"]
     refer, revoked = re.compile(spec["refer"]), re.compile(spec["revoked"])
     by_sentence: dict[tuple[int, int], list[FrameMatch]] = {}
@@ -795,6 +796,10 @@ def _restated_dates(found: list[FrameMatch], text: str, dates: DateContext, sent
                     for f in ours:
                         f.status = "terminated"
                     break
+                if kind == "Penalty" and (changed := re.search(spec["changed_fine"], text[start:end])) \
+                        and (money := parse_money(text[start + changed.end():end])):
+                    for f in ours:
+                        f.amount, f.currency = money
                 if (start, end) == span:
                     continue
                 told = [m for m in mentions if start <= m.start < end]
