@@ -118,6 +118,11 @@ _PERIOD = re.compile(r"(?:[至到—－~-]\s*(?:(?:19|20)\d\d年)?(?:\d{1,2}月)
 # after a month: the week of it that a round-up covers ("7月第5周")
 # a periodic report's title ("2024年年度报告", "2025年第三季度报告"): the year its 报告期内 is in
 _REPORT_YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?:年度报告|年报|半年度报告|半年报|第[一二三四]季度报告)")
+# a line that is only a time of day (a live blog's entry; a flash page's items keep their month,
+# as they do not say they happened that day), and a headline that ends with its item's day in brackets
+_TIME_LINE = re.compile(r"[ \t\u3000]*\d{1,2}[:：]\d\d[ \t\u3000]*")
+_LIVE_BLOG = re.compile(r"图文直播|文字直播|直播日期|实时滚动更新")
+_DATED_HEADLINE = re.compile(r"[（(]((?:1[0-2]|0?[1-9])月(?:3[01]|[12]\d|0?[1-9])日)[）)][ \t\u3000]*$")
 # a monthly round-up's title ("2025年10月投融资月报"): the month its undated items are of
 _REPORT_MONTH = re.compile(r"((?:19|20)\d\d)年(1[0-2]|0?[1-9])月份?[^\n，。；]{0,12}?(?:月报|月度|盘点|回顾|汇总|复盘)")
 _WEEK_OF = re.compile(r"第[0-9一二三四五]周")
@@ -449,6 +454,14 @@ class DateContext:
         if month := _REPORT_MONTH.search(self.text, 0, 600):
             return When(int(month.group(1)), int(month.group(2))).iso()
         ref = self.reference(pos)
+        # an item under a line of its own that dates it: a live blog's time ("13:40") is the
+        # page's day, a round-up's headline ends with its day ("一、…出台…规范（12月8日）")
+        above_end = self.text.rfind("\n", 0, pos)
+        above = self.text[self.text.rfind("\n", 0, max(0, above_end)) + 1:max(0, above_end)]
+        if ref and ref.day and _TIME_LINE.fullmatch(above) and _LIVE_BLOG.search(self.text, 0, 300):
+            return ref.iso()
+        if (dated := _DATED_HEADLINE.search(above)) and "。" not in above:
+            return self.iso_at(above_end - len(above) + dated.start(1))
         return When(ref.year, ref.month).iso() if ref and ref.day else None
 
     def reference(self, pos: int) -> When | None:
