@@ -95,6 +95,8 @@ _NOTICE = re.compile(r"关于(?:印发|发布|公布)[^\n]{0,80}?的(?:通知|�
 # "本章所述月份，除特别注明外，均指2024年", "本大事记…所列事项均发生于2025年"
 DECLARED_YEAR = re.compile(r"(?:(?:文中|本文|下文|以下|下列|本章|本节)[^。\n]{0,6}?(?:月份|日期|时间)[^。\n]{0,12}?均(?:指|为|系)"
                            r"|所列事项均发生(?:于|在))((?:19|20)\d\d)年(?=[，。；,;）)\s]|$)")
+# a repost's note of when the original came out ("转自公众号“X”，原文发布于2024年9月10日")
+_ORIGINAL = re.compile(r"原文(?:发布|发表|首发|刊发)(?:于|时间[:：]?)[ \t]*((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日")
 # a title that says which year it chronicles ("潍坊市2025年直播电商监管工作大事记", "2025年终盘点"): the
 # year of the bare months below it, though it comes out the next January
 CHRONICLE_YEAR = re.compile(r"\A[^\n]{0,24}?((?:19|20)\d\d)\s*年(?:度)?[^\n，。]{0,24}?(?:大事记|盘点|回顾|纪事|记事|复盘)[ \t\u3000]*$", re.M)
@@ -172,6 +174,8 @@ class DateContext:
 
     def __init__(self, text: str):
         self.text = text
+        original = _ORIGINAL.search(text)  # (before anything asks for a reference)
+        self._original = (original.end(), When(*map(int, original.groups()))) if original else None
         self._blocks = _timestamp_blocks(text)
         self._datelines: list[tuple[int, When]] = []  # (read with the page's stamps alone first)
         datelines = []
@@ -465,7 +469,10 @@ class DateContext:
         return When(ref.year, ref.month).iso() if ref and ref.day else None
 
     def reference(self, pos: int) -> When | None:
-        """The date of the block at `pos`: the wire dateline of its item, else its timestamp."""
+        """The date of the block at `pos`: the wire dateline of its item, else its timestamp; in
+        a repost, after the line that says when the original came out, that date."""
+        if self._original is not None and self._original[0] < pos:
+            return self._original[1]
         for start, end, when in self._blocks:
             if start <= pos < end:
                 lines = [w for at, w in self._datelines if start <= at <= pos]
