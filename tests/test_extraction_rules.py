@@ -788,3 +788,46 @@ def test_review_of_the_twelfth_session_forms_that_must_not_fire():
     _, events = facts_of("悦橙科技完成A轮融资，由高瓴资本领投。此前的Pre-A轮由红杉中国独家投资。")
     rounds = {e[5]: e[1] for e in events if e[0] == "FundingRound"}
     assert "红杉中国" not in rounds["A轮"].get("investor", []) and rounds["Pre-A轮"]["investor"] == ["红杉中国"]
+
+
+def test_stakes_operators_and_bodies_in_short():
+    facts, events = facts_of("8月12日，消费基金蓁槿资本已完成受让社交电商服务商萁萁优选15%股权，交易对价6000万元。")
+    assert ("蓁槿资本", "investedIn", "萁萁优选") in facts and not [e for e in events if e[0] == "Acquisition"]
+    facts, _ = facts_of("芩岸集团宣布，已完成对香氛品牌“芷兰”运营方上海芃芃日化有限公司的全资收购。")
+    assert ("芩岸集团", "acquired", "上海芃芃日化有限公司") in facts and ("芩岸集团", "acquired", "芷兰") not in facts
+    chronicle = ("荇川市2025年网络市场监管工作大事记\n发布时间：2026-01-08 10:00\n\n"
+                 "2025年，荇川市市场监督管理局（以下简称“市市场监管局”）会同荇川市商务局（以下简称“市商务局”）开展工作。\n\n"
+                 "3月　市商务局上线“荇川直播服务平台”。\n"
+                 "5月　滨水区市场监督管理局（以下简称“区市监局”）对荇川蘅芜网络科技有限公司立案调查；7月，区市监局对该公司作出罚款20万元的行政处罚。\n")
+    facts, events = facts_of(chronicle)
+    assert ("荇川市商务局", "launched", "荇川直播服务平台") in facts
+    assert ("滨水区市场监督管理局", "penalized", "荇川蘅芜网络科技有限公司") in facts
+    assert {e[2] for e in events if e[0] == "Launch"} == {"2025-03"}
+
+
+def test_dates_of_acts_reposts_and_live_blogs():
+    notice = ("证券代码：300999　证券简称：蘅芷股份\n2025年9月2日\n近日，公司收购苡苡食品55%股权事项已办理完毕工商变更登记手续，"
+              "苡苡食品于2025年8月25日取得嘉兴市南湖区市场监督管理局换发的《营业执照》。")
+    assert event_dates(notice, "Acquisition") == {"2025-08-25"}
+    weekly = ("晚点一周要闻\n编辑部　2026-01-17 10:00\n\n· 上周五（1月9日），杭州市市场监督管理局公布了对杭州芊芊文化传媒有限公司"
+              "的处罚决定，对其罚款60万元。决定书的落款日期为12月29日。")
+    assert event_dates(weekly, "Penalty") == {"2025-12-29"}
+    repost = ("论坛 » 正文\n发表于 2026-01-03 21:47\n转自公众号“某某财经”，原文发布于2025年11月1日。\n\n"
+              "今年7月，芊芊优选被蘅芷股份全资收购。")
+    assert event_dates(repost, "Acquisition") == {"2025-07"}
+    live = ("【图文直播】2025荇川电商大会\n直播日期：2025年11月27日（星期四）\n\n13:40\n"
+            "签约环节：蘅芷传媒与芊芊供应链签署战略合作协议。\n")
+    assert event_dates(live, "Partnership") == {"2025-11-27"}
+    post = ("五岁啦｜谢谢你陪芊芊走过\n原创　芊芊小编　芊芊优选　2025年3月6日 20:00\n\n五年前的今天，我们调出了第一瓶香水。\n"
+            "▍第二年：从一个小程序开始\n第二年春天，我们上线了小程序“芊芊研究所”。同年7月，芊芊优选完成A轮融资，由蘅芷资本领投。\n")
+    assert event_dates(post, "FundingRound") == {"2021-07"}
+
+
+def test_amounts_told_apart_and_before_the_number():
+    _, events = facts_of("芊芊户外于3月和9月先后完成B轮和B+轮融资，金额分别为1.8亿元和2.5亿元，B轮由蘅芷资本领投，B+轮由芩岸创投独家投资。")
+    amounts = {e[5]: float(e[3]) for e in events if e[0] == "FundingRound" and e[3] is not None}
+    assert amounts == {"B轮": 1.8e8, "B+轮": 2.5e8}
+    _, events = facts_of("芊芊控股公告，以新台币6.8亿元收购台湾社交团购平台“聚芊购”营运公司51%股权事项已于2月5日完成交割。")
+    assert {(float(e[3]), e[4]) for e in events if e[0] == "Acquisition"} == {(6.8e8, "TWD")}
+    _, events = facts_of("2023年5月，芊芊传媒被常熟市市场监督管理局处以罚款40万元。同年9月，常熟市人民政府作出复议决定，将罚款金额变更为25万元。")
+    assert {float(e[3]) for e in events if e[0] == "Penalty"} == {2.5e5}
