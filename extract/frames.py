@@ -1002,6 +1002,8 @@ class FrameFinder:
                                 _prepositions() if frames_spec[rule.frame]["event"] else ("在", "于")) \
                                 and not before.endswith(tuple(cues()["names"]["not_prepositions"])):
                             continue  # "在⟦微信⟧上线", "在香港设立子公司": the name is a place, not the agent
+                        if rule.opens_with_agent and frames_spec[rule.frame]["event"] and _in_cause(masked.text, m.start()):
+                            continue  # "X因…宣称产品“零添加”…，被…罚款": what a cause names takes no part in the event
                         roles: dict[str, list[Argument]] = {}
                         for group, (role, _) in rule.slots.items():
                             if m.group(group) is None:
