@@ -240,10 +240,13 @@ class DateContext:
                 if when.day is not None and not _TAKES_EFFECT.match(text, m.end()):
                     self._last_day = when  # (a day rules take effect on is not the day 当日 points back to)
                     self._last_day_end = m.end()
-                # a year that opens a clause, said or counted ("2018年3月…；12月…", "两个月后，即10月"),
-                # dates the bare months after it on its line; one inside a clause ("提出到2027年培育…"),
-                # a year word ("去年12月印发的…") or a month whose year was only guessed is an aside
-                if any(m.group(g) for g in ("y", "iy", "ago", "later", "years_on")) and (m.start() == 0 or text[m.start() - 1] in _CLAUSE_OPEN):
+                # a date that opens a clause dates the bare months after it on its line ("2018年3月…；
+                # 12月…", "两个月后，即10月"); one inside a clause ("提出到2027年培育…"), a year word
+                # ("去年12月印发的…"), a weekday ("上周五") or a bracketed day ("（1月9日）") is an aside
+                said = any(m.group(g) for g in ("y", "iy", "ago", "later", "years_on"))
+                if (said or not (m.group("ry") or re.search("周|星期", m.group("rel") or "")
+                                 or text[m.start() - 1:m.start()] in "（(")) \
+                        and (m.start() == 0 or text[m.start() - 1] in _CLAUSE_OPEN):
                     self._line_year[text.rfind("\n", 0, m.start()) + 1] = when.year
         self._starts = [d.start for d in self.mentions]
         # a line that is only a date heads the timeline entry below it ("2024.05" / "团长端App…上线"),
