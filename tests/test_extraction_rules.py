@@ -805,22 +805,29 @@ def test_stakes_operators_and_bodies_in_short():
     assert {e[2] for e in events if e[0] == "Launch"} == {"2025-03"}
 
 
-def test_dates_of_acts_reposts_and_live_blogs():
-    notice = ("证券代码：300999　证券简称：蘅芷股份\n2025年9月2日\n近日，公司收购苡苡食品55%股权事项已办理完毕工商变更登记手续，"
-              "苡苡食品于2025年8月25日取得嘉兴市南湖区市场监督管理局换发的《营业执照》。")
-    assert event_dates(notice, "Acquisition") == {"2025-08-25"}
-    weekly = ("晚点一周要闻\n编辑部　2026-01-17 10:00\n\n· 上周五（1月9日），杭州市市场监督管理局公布了对杭州芊芊文化传媒有限公司"
-              "的处罚决定，对其罚款60万元。决定书的落款日期为12月29日。")
-    assert event_dates(weekly, "Penalty") == {"2025-12-29"}
-    repost = ("论坛 » 正文\n发表于 2026-01-03 21:47\n转自公众号“某某财经”，原文发布于2025年11月1日。\n\n"
-              "今年7月，芊芊优选被蘅芷股份全资收购。")
-    assert event_dates(repost, "Acquisition") == {"2025-07"}
-    live = ("【图文直播】2025荇川电商大会\n直播日期：2025年11月27日（星期四）\n\n13:40\n"
-            "签约环节：蘅芷传媒与芊芊供应链签署战略合作协议。\n")
-    assert event_dates(live, "Partnership") == {"2025-11-27"}
-    post = ("五岁啦｜谢谢你陪芊芊走过\n原创　芊芊小编　芊芊优选　2025年3月6日 20:00\n\n五年前的今天，我们调出了第一瓶香水。\n"
-            "▍第二年：从一个小程序开始\n第二年春天，我们上线了小程序“芊芊研究所”。同年7月，芊芊优选完成A轮融资，由蘅芷资本领投。\n")
-    assert event_dates(post, "FundingRound") == {"2021-07"}
+ACT_DATES = [
+    # a share transfer is done the day the company gets its new licence
+    ("证券代码：300999　证券简称：蘅芷股份\n2025年9月2日\n近日，公司收购苡苡食品55%股权事项已办理完毕工商变更登记手续，"
+     "苡苡食品于2025年8月25日取得嘉兴市南湖区市场监督管理局换发的《营业执照》。", "Acquisition", "2025-08-25"),
+    # a decision's 落款 date, a day already past
+    ("晚点一周要闻\n编辑部　2026-01-17 10:00\n\n· 上周五（1月9日），杭州市市场监督管理局公布了对杭州芊芊文化传媒有限公司"
+     "的处罚决定，对其罚款60万元。决定书的落款日期为12月29日。", "Penalty", "2025-12-29"),
+    # a repost's original date
+    ("论坛 » 正文\n发表于 2026-01-03 21:47\n转自公众号“某某财经”，原文发布于2025年11月1日。\n\n"
+     "今年7月，芊芊优选被蘅芷股份全资收购。", "Acquisition", "2025-07"),
+    # a live blog's day
+    ("【图文直播】2025荇川电商大会\n直播日期：2025年11月27日（星期四）\n\n13:40\n"
+     "签约环节：蘅芷传媒与芊芊供应链签署战略合作协议。\n", "Partnership", "2025-11-27"),
+    # years counted from five years ago, a heading that says 第二年 before the entry does
+    ("五岁啦｜谢谢你陪芊芊走过\n原创　芊芊小编　芊芊优选　2025年3月6日 20:00\n\n五年前的今天，我们调出了第一瓶香水。\n"
+     "▍第二年：从一个小程序开始\n第二年春天，我们上线了小程序“芊芊研究所”。同年7月，芊芊优选完成A轮融资，由蘅芷资本领投。\n",
+     "FundingRound", "2021-07"),
+]
+
+
+@pytest.mark.parametrize(("text", "cls", "date"), ACT_DATES)
+def test_dates_of_acts_reposts_and_live_blogs(text, cls, date):
+    assert event_dates(text, cls) == {date}
 
 
 def test_amounts_told_apart_and_before_the_number():
