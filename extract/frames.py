@@ -455,7 +455,10 @@ def _resolve_anaphora(text: str, start: int, end: int, local: list[Mention], ant
             # the organisation whose officer speaks, or that writes the document; with neither, 本公司
             # is the document's company (a chronicle's, an announcement's), 本会 its association
             association = m.group() in cues()["anaphora"]["association_self"]
-            fits = [x for x in (referents.speaker, referents.author) if x is not None and (x.cls == "Association") == association]
+            # (the writer of the text, unless the words are quoted from a speaker: "X合伙人表示：“我们…”")
+            quoted = text.count("“", start, a) > text.count("”", start, a)
+            voices = (referents.speaker, referents.author) if quoted or referents.author is None else (referents.author,)
+            fits = [x for x in voices if x is not None and (x.cls == "Association") == association]
             if m.group() != "我们":
                 fits += [x for x in (subject, listed, antecedent) if x is not None
                          and (x.cls == "Association" if association else x.cls not in _NOT_COMPANIES)]
