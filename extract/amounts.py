@@ -12,7 +12,7 @@ CURRENCIES = {
     "泰铢": "THB", "林吉特": "MYR", "瑞士法郎": "CHF", "人民币": "CNY", "元": "CNY", "US$": "USD", "$": "USD",
 }
 # a currency named before the number ("以新台币6.8亿元", "港币5亿元"): the 元 after it is that currency's
-_PRE = "US\\$|\\$|新台币|台币|港币|港元|美元|欧元|日元|英镑|人民币"
+_PRE = "|".join(map(re.escape, sorted((c for c in CURRENCIES if c != "元"), key=len, reverse=True)))
 _NUM = r"[0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千]+"
 _UNIT = r"万亿|千万|百万|亿|万|千|\s?(?i:million|billion|mn|bn)(?![A-Za-z])"
 _LATIN_UNITS = {"million": Decimal(10) ** 6, "mn": Decimal(10) ** 6, "billion": Decimal(10) ** 9, "bn": Decimal(10) ** 9}

@@ -20,7 +20,7 @@ _YEAR = rf"(?P<y>(?:19|20)\d\d|[{_CN_DIGITS}]{{4}})"
 _MONTH_DAY = r"(?P<m>1[0-2]|0?[1-9])\s*月\s*(?:(?P<d>3[01]|[12]\d|0?[1-9])\s*[日号])?"
 # a year word ("今年3月" is one date: its month must not borrow the year of another date)
 # (a season or half of the year opening a clause is this year's: "年初，X推出…", "上半年，…")
-_YEAR_WORD = "今年|去年|前年|明年|同年|当年|次年|翌年|(?<!连续)第二年|那年|那一年|这一年|(?:(?<=^)|(?<=[，。；！？\\n]))(?:年(?=初|底|末)|[上下]半年|年内(?=[，,]))"
+_YEAR_WORD = "今年|去年|前年|明年|同年|当年|次年|翌年|(?<!连续)(?<!的)(?<!成立)(?<!创立)(?<!上市)第二年(?!度)|那年|那一年|这一年|(?:(?<=^)|(?<=[，。；！？\\n]))(?:年(?=初|底|末)|[上下]半年|年内(?=[，,]))"
 # the day the document itself came out ("本文发布当天", "本批案例发布当日")
 _OWN_DAY = "本(?:文|批[^，。！？\\n]{0,6}?|次通报|通报)(?:发布|刊发|发稿|公布)(?:当天|当日|之日)"
 # words that name a month or a day relative to the document's date or the date before
@@ -48,7 +48,7 @@ DATE = re.compile(
     rf"|(?=(?:19|20)\d\d\s*年|[{_CN_DIGITS}]{{4}}年|{_YEAR_WORD}|(?:1[0-2]|0?[1-9])\s*月)"
     rf"(?:(?:{_YEAR}\s*年|(?P<ry>{_YEAR_WORD}))\s*)?(?:{_MONTH_DAY})?"
     r"|(?P<iy>(?:19|20)\d\d)[-/.](?P<im>1[0-2]|0?[1-9])(?:[-/.](?P<id>3[01]|[12]\d|0?[1-9]))?(?!\d)"
-    r"|(?<![^\n])(?P<ey>(?:19|20)\d\d)(?=[\t\u3000]| {2})"  # a timeline entry's bare year ("2024　　推出…")
+    r"|(?<![^\n])(?P<ey>(?:19|20)\d\d)(?=[\t\u3000]| {2})(?![\t\u3000 ]*[元万亿])"  # a timeline entry's bare year ("2024　　推出…")
     rf"|{_BARE_DAY}"
     rf"|(?<!前的)(?<!直到)(?P<rel>{_REL_WORDS})(?!达|送达)"  # ("次日达" is a delivery service; "五年前的今天" is five years ago; "直到今天" no event's day)
     r"|(?P<same>(?:(?<=^)|(?<=[。！？\n]))(?:(?:与此)?同时|其中)(?=[，,]))"  # the time of the sentence before
@@ -96,10 +96,10 @@ _NOTICE = re.compile(r"关于(?:印发|发布|公布)[^\n]{0,80}?的(?:通知|�
 DECLARED_YEAR = re.compile(r"(?:(?:文中|本文|下文|以下|下列|本章|本节)[^。\n]{0,6}?(?:月份|日期|时间)[^。\n]{0,12}?均(?:指|为|系)"
                            r"|所列事项均发生(?:于|在))((?:19|20)\d\d)年(?=[，。；,;）)\s]|$)")
 # a repost's note of when the original came out ("转自公众号“X”，原文发布于2024年9月10日")
-_ORIGINAL = re.compile(r"原文(?:发布|发表|首发|刊发)(?:于|时间[:：]?)[ \t]*((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日")
+_ORIGINAL = re.compile(r"原文(?:发布|发表|首发|刊发)(?:于|时间[:：]?)[ \t]*((?:19|20)\d\d)[年/.-](\d{1,2})[月/.-](\d{1,2})")
 # a title that says which year it chronicles ("潍坊市2025年直播电商监管工作大事记", "2025年终盘点"): the
 # year of the bare months below it, though it comes out the next January
-CHRONICLE_YEAR = re.compile(r"\A[^\n]{0,24}?((?:19|20)\d\d)\s*年(?:度)?[^\n，。]{0,24}?(?:大事记|盘点|回顾|纪事|记事|复盘)[ \t\u3000]*$", re.M)
+CHRONICLE_YEAR = re.compile(r"\A[^\n]{0,24}?((?:19|20)\d\d)\s*年(?:度)?(?![至到—－~-]|以来)[^\n，。]{0,24}?(?:大事记|盘点|回顾|纪事|记事|复盘)[ \t\u3000]*$", re.M)
 # a wire dateline ("财联社4月16日电", "中新社合肥3月18日讯"): the date of the item it opens, which
 # its 今日 and 昨日 count from, not the date of what the item reports
 DATELINE = re.compile(r"(?<![\d年])(1[0-2]|0?[1-9])月(3[01]|[12]\d|0?[1-9])日(?:电|讯|[ \t]*[-–—][ \t])")  # "路透上海10月16日 - "
@@ -124,9 +124,10 @@ _REPORT_YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?:年度报告|年报|半年�
 # as they do not say they happened that day), and a headline that ends with its item's day in brackets
 _TIME_LINE = re.compile(r"[ \t\u3000]*\d{1,2}[:：]\d\d[ \t\u3000]*")
 _LIVE_BLOG = re.compile(r"图文直播|文字直播|直播日期|实时滚动更新")
-_DATED_HEADLINE = re.compile(r"[（(]((?:1[0-2]|0?[1-9])月(?:3[01]|[12]\d|0?[1-9])日)[）)][ \t\u3000]*$")
+_DATED_HEADLINE = re.compile(r"^[ \t\u3000]*(?:[一二三四五六七八九十]+、|\d{1,2}[.、．]|[·•▍■【])(?!相关|延伸|推荐)[^\n]*?"
+                             r"[（(]((?:1[0-2]|0?[1-9])月(?:3[01]|[12]\d|0?[1-9])日)[）)][ \t\u3000]*$")
 # a monthly round-up's title ("2025年10月投融资月报"): the month its undated items are of
-_REPORT_MONTH = re.compile(r"((?:19|20)\d\d)年(1[0-2]|0?[1-9])月份?[^\n，。；]{0,12}?(?:月报|月度|盘点|回顾|汇总|复盘)")
+_REPORT_MONTH = re.compile(r"(?m)^[^\n，。；]{0,24}?((?:19|20)\d\d)年(1[0-2]|0?[1-9])月份?[^\n，。；]{0,12}?(?:月报|月度|盘点|回顾|汇总|复盘)[^\n，。；]{0,30}$")
 _WEEK_OF = re.compile(r"第[0-9一二三四五]周")
 # from a date on: what was done on it ("已于12月30日完成工商变更登记")
 _DONE_WORDS = "完成|交割|过户|签署|签订|上线|推出|成立|作出|收到"
@@ -174,7 +175,7 @@ class DateContext:
 
     def __init__(self, text: str):
         self.text = text
-        original = _ORIGINAL.search(text)  # (before anything asks for a reference)
+        original = _ORIGINAL.search(text, 0, 400)  # (near the top, before anything asks for a reference)
         self._original = (original.end(), When(*map(int, original.groups()))) if original else None
         self._blocks = _timestamp_blocks(text)
         self._datelines: list[tuple[int, When]] = []  # (read with the page's stamps alone first)
@@ -321,8 +322,9 @@ class DateContext:
             if not (last and last.year):
                 return None
             # (the year after the one told, unless a heading just said it: "▍第二年：…" / "第二年春天，…")
-            heading = self._last_word == word and "\n" in self.text[self._last_end:pos] \
-                and not re.search(r"[，。；]", self.text[self.text.rfind("\n", 0, self._last_end):self._last_end])
+            line_end = self.text.find("\n", self._last_end)
+            heading = self._last_word == word and 0 <= line_end < pos \
+                and not re.search(r"[，。；]", self.text[self._last_end:line_end])
             return last.year + (word in ("次年", "翌年", "第二年") and not heading)
         word = "年" if word in ("上半年", "下半年", "年内") else word  # a half of the year, like its start or end
         if word == "年" and (heading := [y for start, y in self._headings if start < pos]):
@@ -346,8 +348,8 @@ class DateContext:
             return self._heading_year
         if ref.month is None or month <= ref.month:
             return ref.year
-        if (self.text.startswith("已于", max(0, pos - 2)) and _DONE_LATE.match(self.text, pos)) or _ACT_DAY.search(
-                self.text, max(0, pos - 12), pos) or (
+        if (self.text.startswith("已于", max(0, pos - 2)) and _DONE_LATE.match(self.text, pos)) or (_ACT_DAY.search(
+                self.text, max(0, pos - 12), pos) and not _PLANNED.search(self.text, max(0, pos - 20), pos)) or (
                 (pos == 0 or self.text[pos - 1] in _CLAUSE_OPEN or self.text[pos - 1] == "于")
                 and (done := _DONE_IN_SENTENCE.match(self.text, pos))
                 and not _PLANNED.search(self.text, max(0, pos - 8), done.end())):
@@ -463,8 +465,8 @@ class DateContext:
         ref = self.reference(pos)
         # an item under a line of its own that dates it: a live blog's time ("13:40") is the
         # page's day, a round-up's headline ends with its day ("一、…出台…规范（12月8日）")
-        above_end = self.text.rfind("\n", 0, pos)
-        above = self.text[self.text.rfind("\n", 0, max(0, above_end)) + 1:max(0, above_end)]
+        above_end = len(self.text[:self.text.rfind("\n", 0, pos) + 1].rstrip())  # (the last line above with words)
+        above = self.text[self.text.rfind("\n", 0, above_end) + 1:above_end]
         if ref and ref.day and _TIME_LINE.fullmatch(above) and _LIVE_BLOG.search(self.text, 0, 300):
             return ref.iso()
         if (dated := _DATED_HEADLINE.search(above)) and "。" not in above:

@@ -58,17 +58,19 @@ _POSSESSED = re.compile(_DESCRIBED % 8)  # its own, told by 其 ("X宣布，其�
 def _day_of(verbs: str) -> re.Pattern:
     """Before a date: the day of the act it names ("…处以罚款325万元，处罚决定作出日期为9月16日",
     "《规范》成文于2月26日")."""
-    return re.compile(rf"(?:{verbs})(?:的)?(?:(?:日期|时间)(?:为|是)|于)$")
+    return re.compile(rf"(?:{verbs})(?:的)?(?:日期|时间)(?:为|是)$|(?:成文|落款)于$")
 
 
 _DAY_OF = _day_of("作出|决定|落款|成文|印发|发布|签署|完成|交割|上市|成立")
 # after a date right after a document: the day it was made public ("《规定》18日对外公布")
 _TOLD = re.compile(r"(?:正式|对外|向社会)?(?:公布|印发|发布)")
-_LICENCE = re.compile(r"(?:换发|取得|领取)[^，。；！？]{0,30}?营业执照")
+_LICENCE = re.compile(r"(?:取得|领取)[^，。；！？]{0,30}?换发[^，。；！？]{0,6}?营业执照")  # (a renewed one: a change registered)
 _UNTOLD = re.compile(r"[为均]?(?:未|暂未|尚未|暂不|不详|不予)")
 # after an amount word: what is confiscated, no amount of the act ("作出行政处罚：没收违法所得2.6万元，并处罚款8万元")
 _CONFISCATED = re.compile(r"(?:决定)?[：:，,]?\s*没收")
 _INVESTED_IN = re.compile(r"(?:投资|领投|跟投|参与|入股|注资|加注)了?$")  # a verb whose object 其 is a funded company
+_SUMMED = re.compile(r"累计|合计|共计|总计")  # "共完成五轮融资，累计融资额逾15亿元": the rounds' sum
+_ROUND_ASIDE = re.compile(r"的?(?:投资方|领投方|投资人|股东|估值|时)")  # "本轮由A轮投资方X继续领投": no round told
 _ROUND_COUNT = re.compile(r"(?<!第)[两二三四五六七八九十多数几]轮")  # "共完成四轮融资": rounds counted, none told
 _REFERS_BACK = re.compile(r"此次|本次|本轮|该轮|这一?轮|该笔|这笔|交易|收购价|价款|根据[^，。；]{0,6}协议")
 _TOPICAL = ACTOR_CLASSES + (UNKNOWN,)  # what a left-out subject can stand for
@@ -274,7 +276,7 @@ def _free(masked: Masked, start: int, text: str, role: str, frame: dict, bare: b
     return out
 
 
-_CAUSE = re.compile(r"(?:因|由于|因为)[^，。；！？]*$")
+_CAUSE = re.compile(r"(?:(?<![基原诱成起病主])因|由于)[^，。；！？]*$")
 # after a name: it is where something happened ("快手直播中", "平台上")
 _VENUE_AFTER = re.compile(r"(?:直播间?|平台|店铺)?(?:上|中|里|内)(?![\u4e00-\u9fff]{0,1}(?:市|国|海|心))")
 # a count that opens a slot's words ("两家…", "首批三款…")
@@ -304,7 +306,7 @@ def _other_round(text: str, start: int, at: int, target: FrameMatch) -> tuple[st
     the round `target` tells ("去年12月的A轮融资由Y投资" after a B round) or one of the rounds it
     counts ("共完成四轮融资。其中，2020年的B轮融资由Y领投"); else None."""
     clause_start = _clause_start(text, start, at, start)
-    named = _ROUND.search(text, clause_start, at)
+    named = next((m for m in _ROUND.finditer(text, clause_start, at) if not _ROUND_ASIDE.match(text, m.end())), None)
     if target.frame != "FundingRound" or not named or named.group() == target.round or (
             not target.round and not _ROUND_COUNT.search(text, *target.span)):
         return None
@@ -630,7 +632,8 @@ def _money(spec: dict, sentence_rest: str, scope: str, following: str):
             return money
     # its own clause first: "对A处以150万元罚款，对B处以50万元罚款"; the words the frame
     # prefers first ("罚款" before "罚没款合计")
-    goes_on = _REFERS_BACK.search(following[:12]) or ("amount_next" in spec and re.match(spec["amount_next"], following))
+    goes_on = (_REFERS_BACK.search(following[:12]) or ("amount_next" in spec and re.match(spec["amount_next"], following))) \
+        and not re.search("此前|曾|增资|将以", following[:40])  # (not an earlier fine nor another deal)
     for rest in (scope, sentence_rest, following if goes_on else ""):
         for words in filter(None, (spec.get("amount_first"), cues_)):
             # (not "金额未披露，估值10亿元": a cue that says the amount is not told)
@@ -673,10 +676,12 @@ def _respective_amount(text: str, sentence: tuple[int, int], round_name: str) ->
     """The amount a sentence gives a round it lists with another, amounts in the same order
     ("完成A轮和A+轮融资，金额分别为6,000万元和1.2亿元")."""
     listed = _ROUND_LIST.search(text, *sentence)
-    if not listed or "分别" not in text[listed.end():sentence[1]]:
+    respectively = text.find("分别", listed.end(), sentence[1]) if listed else -1
+    if respectively < 0 or not re.search("金额|融资额|规模", text[listed.end():respectively + 2]) \
+            or "估值" in text[listed.end():respectively + 2]:
         return None
     rounds = [listed.group(1), listed.group(2)]
-    amounts = all_money(text[text.index("分别", listed.end()):sentence[1]])
+    amounts = all_money(text[respectively:sentence[1]])
     return amounts[rounds.index(round_name)] if round_name in rounds and len(amounts) >= 2 else None
 
 
@@ -799,8 +804,9 @@ def _restated_dates(found: list[FrameMatch], text: str, dates: DateContext, sent
                     for f in ours:
                         f.status = "terminated"
                     break
-                if kind == "Penalty" and (changed := re.search(spec["changed_fine"], text[start:end])) \
-                        and (money := parse_money(text[start + changed.end():end])):
+                others = [m for m in mentions if start <= m.start < end and m.cls != "Regulator" and m.name not in names_]
+                if kind == "Penalty" and (changed := re.search(spec["changed_fine"], text[start:end])) and not others \
+                        and re.search("复议|复核", text[start:end]) and (money := parse_money(text[start + changed.end():end])):
                     for f in ours:
                         f.amount, f.currency = money
                 if (start, end) == span:
@@ -826,18 +832,24 @@ def _amount_from_plan(found: list[FrameMatch]) -> None:
             continue
         primary = rules()["frames"][f.frame].get("primary")
         keys = {names.normal_key(a.name) for a in f.roles.get(primary, [])}
+        def same(g: FrameMatch) -> bool:  # (the same parties in every role both name: the plan's acquirer too)
+            return all({names.normal_key(a.name) for a in f.roles[r]} & {names.normal_key(a.name) for a in g.roles[r]}
+                       for r in set(f.roles) & set(g.roles))
         plan = next((g for g in found if g.frame == f.frame and g.status == "planned" and g.amount is not None
-                     and keys & {names.normal_key(a.name) for a in g.roles.get(primary, [])}), None)
+                     and g.span[0] < f.span[0] and keys & {names.normal_key(a.name) for a in g.roles.get(primary, [])}
+                     and same(g)), None)
         if plan is not None:
             f.amount, f.currency = plan.amount, plan.currency
 
 
 def _told_before(found: list[FrameMatch], frame: str, roles: dict, round_: re.Match | None) -> bool:
-    """Whether an event of `frame` with the same primary party (and round, if one is named) was found already."""
-    primary = rules()["frames"][frame].get("primary")
-    names = {a.name for a in roles.get(primary, [])}
-    return any(f.frame == frame and names & {a.name for a in f.roles.get(primary, [])}
-               and (round_ is None or f.round == round_.group()) for f in found)
+    """Whether an event of `frame` with the same parties (and, for a round, the round named) was found
+    already: "X则在完成B轮融资后…", "收购Y后，X…"."""
+    if frame == "FundingRound" and round_ is None:
+        return False  # ("完成新一轮融资后" may tell a new one)
+    return any(f.frame == frame and (round_ is None or f.round == round_.group()) and roles.get(
+        rules()["frames"][frame].get("primary")) and all({a.name for a in f.roles[r]} & {a.name for a in roles[r]}
+                                                         for r in set(f.roles) & set(roles)) for f in found)
 
 
 def is_headline(text: str, start: int, end: int) -> bool:
@@ -1082,9 +1094,12 @@ class FrameFinder:
                         f.roles["launcher"] = [_argument(maker)]
             found.extend(here)
             antecedent = _carry(here, last_of_frame, text, start, local) or antecedent
-        # "共完成四轮融资" with nothing more: a count of rounds, none of them told
-        return [f for f in found if not (f.frame == "FundingRound" and len(f.roles) == 1
-                                         and _ROUND_COUNT.search(text, *f.span))]
+        # "共完成四轮融资" with nothing more than their sum: a count of rounds, none of them told; a motion
+        # (《关于收购…的议案》) is a title no one publishes
+        motions = tuple(cues()["documents"]["motions"])
+        return [f for f in found if not (f.frame == "FundingRound" and len(f.roles) == 1 and _ROUND_COUNT.search(text, *f.span)
+                                         and (f.amount is None or _SUMMED.search(text, f.span[0], f.sentence[1])))
+                and not any(a.name.endswith(motions) for a in f.roles.get("policyDocument", []))]
 
     @staticmethod
     def _frame(rule: Rule, roles, sentence, span, text, sentence_dates, local, undated: str | None,
@@ -1107,7 +1122,7 @@ class FrameFinder:
         round_ = _ROUND.search(scope) if rule.frame == "FundingRound" else None
         rest_end = sentence[1]
         if round_ and (other := next((m for m in _ROUND.finditer(text, span[0] + round_.end(), sentence[1])
-                                      if m.group() != round_.group()), None)):
+                                      if m.group() != round_.group() and not _ROUND_ASIDE.match(text, m.end())), None)):
             rest_end = other.start()  # "2020年的B轮由X领投，2022年的C轮则由Y投资，金额为…": that amount is the C round's
         money = _money(rules()["frames"][rule.frame], text[span[0]:rest_end], scope, text[sentence[1]:following_end]) \
             or (_respective_amount(text, sentence, round_.group()) if round_ else None)

@@ -113,8 +113,7 @@ def find_mentions(text: str) -> list[Mention]:
         # 《行政处罚决定书》 is served and 《合作协议》 signed: not published (but "发布《平台服务协议》" is)
         published = cue_pattern("documents", "published").search(text, max(0, m.start() - 4), m.start()) is not None
         if not title.endswith(papers) and (published or not title.endswith(agreements)):
-            cls = UNKNOWN if title.endswith(tuple(cues()["documents"]["motions"])) else "Document"
-            found.append(Mention(m.start(), m.end(), title, cls, None, "title"))
+            found.append(Mention(m.start(), m.end(), title, "Document", None, "title"))
     for m in cue_pattern("documents", "bare_title").finditer(text):
         found.append(Mention(m.start(1), m.end(1), m.group(1).strip(), "Document", None, "title"))
     for m in _QUOTED.finditer(text):

@@ -17,7 +17,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _TIME_TAIL = re.compile(r"(?:(?:19|20)\d\d年|[0-9]{1,2}月|[0-9]{1,2}日|[0-9]{1,2}号)+$")
 _STOCK_CODE = re.compile(r"\d{4,6}(?:\.[A-Z]{1,2})?")  # "02593.HK" is a listing, not its company
 # an actor left unnamed: "一" or "某" and a kind of actor ("广州一MCN机构", "某电商平台")
-_UNNAMED = re.compile(r"(?:(?:一|某)(?:家|个|名|些)?|[那这](?:家|个|些)|部分|若干|多家|数家|众多|其他|其余)[^\s]{0,8}"
+_UNNAMED = re.compile(r"(?:(?:(?:一|某)(?:家|个|名|些)?|[那这](?:家|个|些))[^\s]{0,8}|(?:部分|若干|多家|数家|众多|其他|其余)[^\s]{0,4})"
                       r"(?:机构|公司|企业|平台|商家|商户|网店|店铺|门店|品牌|集团|经销商|供应商|服务商|客户)$")
 # heads after which a stem of kind words names a kind of thing, not one ("跨境直播频道")
 _KIND_HEAD = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团|公司|机构|频道|专区|栏目|App|APP|小程序|平台|商城|基金)$")

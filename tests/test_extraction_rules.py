@@ -838,3 +838,28 @@ def test_amounts_told_apart_and_before_the_number():
     assert {(float(e[3]), e[4]) for e in events if e[0] == "Acquisition"} == {(6.8e8, "TWD")}
     _, events = facts_of("2023年5月，芊芊传媒被常熟市市场监督管理局处以罚款40万元。同年9月，常熟市人民政府作出复议决定，将罚款金额变更为25万元。")
     assert {float(e[3]) for e in events if e[0] == "Penalty"} == {2.5e5}
+
+
+def test_review_of_the_thirteenth_session_forms_that_must_not_fire():
+    # a background founding or licence date dates no event; 基因 is no cause
+    stamp = "发布时间：2025-03-06 10:00\n"
+    assert event_dates(stamp + "芊芊优选宣布完成B轮融资，由蘅芷资本领投，芊芊优选成立于2019年，总部位于杭州。", "FundingRound") == {"2025-03"}
+    assert event_dates(stamp + "蘅芷股份宣布收购芊芊优选，芊芊优选于2018年5月领取营业执照，主营跨境电商。", "Acquisition") == {"2025-03"}
+    assert ("蘅芷资本", "investedIn", "芊芊生物") in facts_of("基因检测企业芊芊生物完成B轮融资，由蘅芷资本领投。")[0]
+    # a round named as who invested before, or a valuation, is no round of its own
+    _, events = facts_of("芊芊优选宣布完成B轮融资，本轮由A轮投资方蘅芷资本继续领投，融资金额为2亿元。")
+    assert [(e[5], float(e[3])) for e in events if e[0] == "FundingRound"] == [("B轮", 2e8)]
+    _, events = facts_of("芊芊户外完成B轮和C轮融资，估值分别为10亿元和30亿元。")
+    assert not [e for e in events if e[0] == "FundingRound" and e[3] is not None]
+    # a fine changed for another party, or a rule's floor, changes nothing
+    _, events = facts_of("2023年5月，芊芊传媒被常熟市市场监督管理局处以罚款40万元。此后，市场监管总局发布通知，明确罚款数额调整为不低于5万元。")
+    assert {float(e[3]) for e in events if e[0] == "Penalty"} == {4e5}
+    # names that open with 多家/众多 are names; 新城市 and 大都市 are no places
+    assert facts_of("多家乐餐饮管理有限公司完成A轮融资，由蘅芷资本领投。")[0]
+    facts, _ = facts_of("杭州新城市传媒有限公司完成A轮融资。杭州大都市传媒有限公司完成B轮融资，由芩岸创投领投。")
+    assert ("芩岸创投", "investedIn", "杭州大都市传媒有限公司") in facts
+    # a motion is no publication; 次年 twice is two years on
+    assert not facts_of("蘅芷股份发布《关于收购芊芊优选51%股权的议案》。")[0]
+    from extract.dates import DateContext
+    text = "2019年，芊芊优选成立。\n次年，芊芊优选完成天使轮融资。\n次年，芊芊优选完成A轮融资。"
+    assert [d.when.iso() for d in DateContext(text).mentions] == ["2019", "2020", "2021"]
