@@ -85,7 +85,8 @@ class Resolver:
         if arg.cls == "Document":
             self._add(key, arg.name, "Document", None)
             return key
-        if entry := self._entry(arg):
+        if key.startswith("lex:"):
+            entry = self._entry(arg)
             self._add(key, arg.name, entry["class"], entry)
         else:
             own = names.normal_key(arg.name)

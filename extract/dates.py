@@ -117,7 +117,6 @@ _WEEK_HEADING = re.compile(r"(?m)^[^\n]{0,10}?第[一二三四五六1-6]周[（(
                            r"(?:(1[0-2]|0?[1-9])月)?(\d{1,2})日?[^）)\n]{0,8}[）)]")
 # after a date: it bounds a period ("2022年至2023年期间")
 _PERIOD = re.compile(r"(?:[至到—－~-]\s*(?:(?:19|20)\d\d年)?(?:\d{1,2}月)?(?:\d{1,2}日)?)?期间")
-# after a month: the week of it that a round-up covers ("7月第5周")
 # a periodic report's title ("2024年年度报告", "2025年第三季度报告"): the year its 报告期内 is in
 _REPORT_YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?:年度报告|年报|半年度报告|半年报|第[一二三四]季度报告)")
 # a line that is only a time of day (a live blog's entry; a flash page's items keep their month,
@@ -128,15 +127,16 @@ _DATED_HEADLINE = re.compile(r"^[ \t\u3000]*(?:[一二三四五六七八九十]+
                              r"[（(]((?:1[0-2]|0?[1-9])月(?:3[01]|[12]\d|0?[1-9])日)[）)][ \t\u3000]*$")
 # a monthly round-up's title ("2025年10月投融资月报"): the month its undated items are of
 _REPORT_MONTH = re.compile(r"(?m)^[^\n，。；]{0,24}?((?:19|20)\d\d)年(1[0-2]|0?[1-9])月份?[^\n，。；]{0,12}?(?:月报|月度|盘点|回顾|汇总|复盘)[^\n，。；]{0,30}$")
+# after a month: the week of it that a round-up covers ("7月第5周")
 _WEEK_OF = re.compile(r"第[0-9一二三四五]周")
 # from a date on: what was done on it ("已于12月30日完成工商变更登记")
 _DONE_WORDS = "完成|交割|过户|签署|签订|上线|推出|成立|作出|收到"
 _DONE_LATE = re.compile(rf"[^，。；]{{0,10}}?(?:{_DONE_WORDS}|办理)")
 # from a month that opens a clause: what its sentence says was done ("12月下旬，X完成A轮融资")
 _DONE_IN_SENTENCE = re.compile(rf"[^。；！？\n]{{0,30}}?(?:{_DONE_WORDS}|获得|上市|挂牌|登陆|收购|并购|领投|发布|印发|约谈|处以|罚款)")
-# words of a plan around a month and its verb ("计划于6月在港交所挂牌", "3月，公司将在港交所上市")
 # the day a decision was made or signed ("决定书的落款日期为12月29日"): a day already past
 _ACT_DAY = re.compile(r"(?:作出|决定|落款|签署|签发)(?:的)?(?:日期|时间)(?:为|是)$")
+# words of a plan around a month and its verb ("计划于6月在港交所挂牌", "3月，公司将在港交所上市")
 _PLANNED = re.compile(r"将|拟|计划|预计|有望|准备|争取|力争")
 # after a year: the name it is part of ("2026年“618”网络集中促销…指导会", "2025年度")
 _LABEL_AFTER = re.compile(r"[“\"《「«]|度")
