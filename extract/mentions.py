@@ -360,11 +360,15 @@ def chronicle_subject(text: str) -> str | None:
     that leads to it ("关于茭团 > 发展历程") or by the lede that opens it ("茭团（…）是一家…。以下为
     公司发展大事记。")."""
     first = first_line(text)
-    found = (cue_pattern("chronicle", "title").match(first), cue_pattern("chronicle", "title_after").match(first),
-             cue_pattern("chronicle", "path").search(text, 0, 300), cue_pattern("chronicle", "lede").search(text, 0, 600),
-             # (a title further down: "【链接】X大事记", "关于我们 > 发展历程" / "X · 发展大事记")
-             *(cue_pattern("chronicle", "title").match(line) for line in text[:1500].splitlines()))
-    for m in filter(None, found):
+
+    def found():  # (lazily, in order: most pages stop at their first line)
+        yield cue_pattern("chronicle", "title").match(first)
+        yield cue_pattern("chronicle", "title_after").match(first)
+        yield cue_pattern("chronicle", "path").search(text, 0, 300)
+        yield cue_pattern("chronicle", "lede").search(text, 0, 600)
+        # a title further down: "【链接】X大事记", "关于我们 > 发展历程" / "X · 发展大事记"
+        yield from (cue_pattern("chronicle", "title").match(line) for line in text[:1500].splitlines())
+    for m in filter(None, found()):
         if names.is_name(name := _LATIN_TAIL.sub("", (m.group("name") or m.group("tagged")).strip())):
             return name
     # a title after a headline ("七年，一瓶辣酱走出苗岭｜X大事记") names the actor only if the text names it
