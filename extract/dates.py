@@ -134,8 +134,15 @@ _DONE_WORDS = "完成|交割|过户|签署|签订|上线|推出|成立|作出|�
 _DONE_LATE = re.compile(rf"[^，。；]{{0,10}}?(?:{_DONE_WORDS}|办理)")
 # from a month that opens a clause: what its sentence says was done ("12月下旬，X完成A轮融资")
 _DONE_IN_SENTENCE = re.compile(rf"[^。；！？\n]{{0,30}}?(?:{_DONE_WORDS}|获得|上市|挂牌|登陆|收购|并购|领投|发布|印发|约谈|处以|罚款)")
+@lru_cache(maxsize=None)
+def day_of(verbs: str) -> re.Pattern:
+    """Before a date: the day of the act it names ("…处以罚款325万元，处罚决定作出日期为9月16日",
+    "《规范》成文于2月26日")."""
+    return re.compile(rf"(?:{verbs})(?:的)?(?:日期|时间)(?:为|是)$|(?:成文|落款|完成|交割)于$")
+
+
 # the day a decision was made or signed ("决定书的落款日期为12月29日"): a day already past
-_ACT_DAY = re.compile(r"(?:作出|决定|落款|签署|签发)(?:的)?(?:日期|时间)(?:为|是)$")
+_ACT_DAY = day_of("作出|决定|落款|签署|签发")
 # words of a plan around a month and its verb ("计划于6月在港交所挂牌", "3月，公司将在港交所上市")
 _PLANNED = re.compile(r"将|拟|计划|预计|有望|准备|争取|力争")
 # after a year: the name it is part of ("2026年“618”网络集中促销…指导会", "2025年度")

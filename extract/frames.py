@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from extract import names
 from extract.amounts import all_money, parse_money
-from extract.dates import DateContext
+from extract.dates import DateContext, day_of
 from extract.mentions import STOCK_CODE, body_places, chronicle_subject, first_line, local_bodies, short_body
 from extract.model import ACTOR_CLASSES, UNKNOWN, Argument, FrameMatch, Mention, doc_text
 from extract.resources import cue_pattern, cues, rules
@@ -55,13 +55,7 @@ _OWNED = re.compile(r"旗下(?:的)?" + _DESCRIBED % 10)
 _POSSESSED = re.compile(_DESCRIBED % 8)  # its own, told by 其 ("X宣布，其小程序“Y”正式上线")
 
 
-def _day_of(verbs: str) -> re.Pattern:
-    """Before a date: the day of the act it names ("…处以罚款325万元，处罚决定作出日期为9月16日",
-    "《规范》成文于2月26日")."""
-    return re.compile(rf"(?:{verbs})(?:的)?(?:日期|时间)(?:为|是)$|(?:成文|落款)于$")
-
-
-_DAY_OF = _day_of("作出|决定|落款|成文|印发|发布|签署|完成|交割|上市|成立")
+_DAY_OF = day_of("作出|决定|落款|成文|印发|发布|签署|完成|交割|上市|成立")
 # after a date right after a document: the day it was made public ("《规定》18日对外公布")
 _TOLD = re.compile(r"(?:正式|对外|向社会)?(?:公布|印发|发布)")
 _LICENCE = re.compile(r"(?:取得|领取)[^，。；！？]{0,30}?换发[^，。；！？]{0,6}?营业执照")  # (a renewed one: a change registered)
@@ -817,11 +811,17 @@ def _restated_dates(found: list[FrameMatch], text: str, dates: DateContext, sent
                     continue
                 when = next((d for d in dates.in_span(start, end)
                              if re.match(rf"(?:正式|已经|已)?(?:{verbs})", text[d.end:end])
-                             or _day_of(verbs).search(text, start, d.start)), None)
+                             or day_of(verbs).search(text, start, d.start)), None)
                 if when is not None and when.when.iso():
                     for f in ours:
                         f.date = when.when.iso()
                     break
+
+
+def _overlap(a: set[str], b: set[str]) -> bool:
+    """Whether two sets of names share an actor, a short name standing in a legal one ("铱途冷链" in
+    "杭州铱途冷链物流有限公司")."""
+    return any(x in y or y in x for x in a for y in b if min(len(x), len(y)) >= 2)
 
 
 def _amount_from_plan(found: list[FrameMatch]) -> None:
@@ -830,14 +830,9 @@ def _amount_from_plan(found: list[FrameMatch]) -> None:
     for f in found:
         if f.status != "completed" or f.amount is not None or not rules()["frames"][f.frame].get("amount_after"):
             continue
-        primary = rules()["frames"][f.frame].get("primary")
-        keys = {names.normal_key(a.name) for a in f.roles.get(primary, [])}
-        def same(g: FrameMatch) -> bool:  # (the same parties in every role both name: the plan's acquirer too)
-            return all({names.normal_key(a.name) for a in f.roles[r]} & {names.normal_key(a.name) for a in g.roles[r]}
-                       for r in set(f.roles) & set(g.roles))
         plan = next((g for g in found if g.frame == f.frame and g.status == "planned" and g.amount is not None
-                     and g.span[0] < f.span[0] and keys & {names.normal_key(a.name) for a in g.roles.get(primary, [])}
-                     and same(g)), None)
+                     and g.span[0] < f.span[0] and all(_overlap({a.name for a in f.roles[r]}, {a.name for a in g.roles[r]})
+                                                       for r in set(f.roles) & set(g.roles))), None)
         if plan is not None:
             f.amount, f.currency = plan.amount, plan.currency
 
@@ -869,12 +864,10 @@ def _date_headline(found: list[FrameMatch], text: str, dates: DateContext, sente
     def told(f: FrameMatch) -> set[str]:
         return {a.name for args in f.roles.values() for a in args}
 
-    def shared(a: set[str], b: set[str]) -> bool:  # (a short name in the headline, the legal one in the body)
-        return any(x in y or y in x for x in a for y in b if min(len(x), len(y)) >= 2)
     for f in found:
         if f.sentence != sentences[0]:
             continue
-        again = next((g for g in found if g.sentence != f.sentence and g.frame == f.frame and shared(told(g), told(f))
+        again = next((g for g in found if g.sentence != f.sentence and g.frame == f.frame and _overlap(told(g), told(f))
                       and (f.round is None or g.round in (None, f.round))
                       and (f.amount is None or g.amount in (None, f.amount))), None)
         if again is not None and again.date is not None and not _EXPLICIT_DATE.search(text, *f.sentence):
