@@ -70,10 +70,12 @@ class Resolver:
         if arg.cls == "Document":
             return "doc:" + re.sub(r"\s+", "", arg.name)
         entry = self._entry(arg)
-        if entry:
-            return "lex:" + entry["zh"]
+        return "lex:" + entry["zh"] if entry else "new:" + self._declared_as(arg)[0]
+
+    def _declared_as(self, arg: Argument) -> tuple[str, str | None]:
+        """The key of the full name `arg` was declared short for, and that name; else its own key."""
         own = names.normal_key(arg.name)
-        return "new:" + self._aliases.get(own, (own, None))[0]
+        return self._aliases.get(own, (own, None))
 
     @staticmethod
     def _entry(arg: Argument) -> dict | None:
@@ -89,8 +91,7 @@ class Resolver:
             entry = self._entry(arg)
             self._add(key, arg.name, entry["class"], entry)
         else:
-            own = names.normal_key(arg.name)
-            full_key, full_name = self._aliases.get(own, (own, None))
+            full_key, full_name = self._declared_as(arg)
             self._add(key, arg.name, arg.cls, None, 2 if arg.typed else 1)
             if full_name:
                 self.entities[key].names.add(full_name)

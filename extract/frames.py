@@ -824,6 +824,12 @@ def _overlap(a: set[str], b: set[str]) -> bool:
     return any(x in y or y in x for x in a for y in b if min(len(x), len(y)) >= 2)
 
 
+def _same_parties(a: dict[str, list[Argument]], b: dict[str, list[Argument]],
+                  meet=lambda x, y: bool(x & y)) -> bool:
+    """Whether two frames' arguments meet (by `meet`) in every role both of them fill."""
+    return all(meet({x.name for x in a[r]}, {x.name for x in b[r]}) for r in set(a) & set(b))
+
+
 def _amount_from_plan(found: list[FrameMatch]) -> None:
     """A deal done whose sentence gives no amount takes the amount of the plan it carries out
     ("董事会同意公司以16,500万元收购X 55%股权" … "收购X股权事项已办理完毕工商变更登记")."""
@@ -831,8 +837,7 @@ def _amount_from_plan(found: list[FrameMatch]) -> None:
         if f.status != "completed" or f.amount is not None or not rules()["frames"][f.frame].get("amount_after"):
             continue
         plan = next((g for g in found if g.frame == f.frame and g.status == "planned" and g.amount is not None
-                     and g.span[0] < f.span[0] and all(_overlap({a.name for a in f.roles[r]}, {a.name for a in g.roles[r]})
-                                                       for r in set(f.roles) & set(g.roles))), None)
+                     and g.span[0] < f.span[0] and _same_parties(f.roles, g.roles, _overlap)), None)
         if plan is not None:
             f.amount, f.currency = plan.amount, plan.currency
 
@@ -840,11 +845,10 @@ def _amount_from_plan(found: list[FrameMatch]) -> None:
 def _told_before(found: list[FrameMatch], frame: str, roles: dict, round_: re.Match | None) -> bool:
     """Whether an event of `frame` with the same parties (and, for a round, the round named) was found
     already: "X则在完成B轮融资后…", "收购Y后，X…"."""
-    if frame == "FundingRound" and round_ is None:
+    if (frame == "FundingRound" and round_ is None) or not roles.get(rules()["frames"][frame].get("primary")):
         return False  # ("完成新一轮融资后" may tell a new one)
-    return any(f.frame == frame and (round_ is None or f.round == round_.group()) and roles.get(
-        rules()["frames"][frame].get("primary")) and all({a.name for a in f.roles[r]} & {a.name for a in roles[r]}
-                                                         for r in set(f.roles) & set(roles)) for f in found)
+    return any(f.frame == frame and (round_ is None or f.round == round_.group()) and _same_parties(f.roles, roles)
+               for f in found)
 
 
 def is_headline(text: str, start: int, end: int) -> bool:
